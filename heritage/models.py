@@ -1,0 +1,107 @@
+"""Heritage projects: graves, archives, icons, buildings the network preserves."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.localization import localize_pages
+from home.models import BasePage
+
+from .blocks import RecognitionBlock
+
+
+class HeritageIndexPage(BasePage):
+    """The list of heritage projects, running ones first."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["heritage.HeritageProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("heritage index page")
+
+
+class HeritageProjectPage(BasePage):
+    """A project preserving the community's heritage, run by organisations."""
+
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, help_text=_("Leave empty while the project is running.")
+    )
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    country = CountryField(_("country"), blank=True)
+    recognitions = StreamField(
+        blocks.StreamBlock([("recognition", RecognitionBlock())]), blank=True, verbose_name=_("recognitions")
+    )
+
+    content_panels = BasePage.content_panels[:1] + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldRowPanel([FieldPanel("place"), FieldPanel("country")]),
+            ],
+            heading=_("Project"),
+        ),
+        InlinePanel("project_organisations", label=_("Organisations involved")),
+        *BasePage.content_panels[1:],
+        FieldPanel("recognitions"),
+        InlinePanel("gallery_images", label=_("Gallery")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("place"),
+        index.FilterField("country"),
+        index.FilterField("start_year"),
+        index.FilterField("end_year"),
+    ]
+
+    parent_page_types = ["heritage.HeritageIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("heritage project")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("A project cannot end before it starts.")})
+
+    @property
+    def is_running(self):
+        return self.end_year is None
+
+    @cached_property
+    def organisations(self):
+        return localize_pages(
+            [link.organisation for link in self.project_organisations.select_related("organisation")], self.locale
+        )
+
+
+class HeritageProjectOrganisation(Orderable):
+    project = ParentalKey(HeritageProjectPage, on_delete=models.CASCADE, related_name="project_organisations")
+    organisation = models.ForeignKey(
+        "organisations.OrganisationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="heritage_links",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+
+class HeritageGalleryImage(Orderable):
+    project = ParentalKey(HeritageProjectPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(_("alternative text"), max_length=255)
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]

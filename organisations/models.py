@@ -1,0 +1,305 @@
+"""Organisations of the compatriot network, their memberships and jubilees."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, PageManager
+from wagtail.search import index
+
+from home.localization import localize_pages
+from home.models import BasePage, ContentPageQuerySet, LocationMixin
+
+
+class OrganisationKind(models.TextChoices):
+    ASSOCIATION = "association", _("Association")
+    FEDERATION = "federation", _("Federation")
+    COUNCIL = "council", _("Council")
+    FOUNDATION = "foundation", _("Foundation")
+    CULTURAL_CENTRE = "cultural_centre", _("Cultural centre")
+    SCHOOL = "school", _("School")
+    RELIGIOUS = "religious", _("Religious community")
+    MEDIA = "media", _("Media")
+    OTHER = "other", _("Other")
+
+
+def same_content(pages_field, page):
+    """Filter kwargs matching ``page`` in any of its translations."""
+    return {f"{pages_field}__translation_key": page.translation_key}
+
+
+class OrganisationIndexPage(BasePage):
+    """The directory of organisations, filterable by kind, city and country."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["organisations.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation index page")
+
+
+class OrganisationPage(LocationMixin, BasePage):
+    """One organisation: association, federation, council, school, parish...
+
+    Membership is stored on the member (``memberships``), as a member's own page
+    is where an editor records what it belongs to; the federation's page lists
+    its members by following the relation backwards.
+    """
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.ASSOCIATION
+    )
+    founded_year = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
+    founded_date = models.DateField(
+        _("founding date"), null=True, blank=True, help_text=_("Optional: the full date, when it is known.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    term_years = models.PositiveSmallIntegerField(
+        _("term in years"), null=True, blank=True, help_text=_("Councils: members are elected every N years.")
+    )
+    term_start = models.DateField(_("current term started"), null=True, blank=True)
+
+    content_panels = BasePage.content_panels[:1] + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("founded_date")]),
+                *LocationMixin.location_panels,
+                FieldRowPanel([FieldPanel("website"), FieldPanel("email")]),
+                FieldPanel("logo"),
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("term_years"), FieldPanel("term_start")])], heading=_("Council term")
+        ),
+        InlinePanel("memberships", label=_("Member of"), heading=_("Membership")),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = (
+        BasePage.search_fields
+        + LocationMixin.search_fields
+        + [
+            index.FilterField("kind"),
+            index.FilterField("founded_year"),
+        ]
+    )
+
+    parent_page_types = ["organisations.OrganisationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        this_year = timezone.localdate().year
+        if self.founded_year and not 800 <= self.founded_year <= this_year:
+            errors["founded_year"] = _("Enter a year between 800 and %(year)s.") % {"year": this_year}
+        if self.founded_date:
+            if self.founded_year and self.founded_year != self.founded_date.year:
+                errors["founded_date"] = _("The founding date must fall in the founding year.")
+            self.founded_year = self.founded_date.year
+        if self.term_start and not self.term_years:
+            errors["term_years"] = _("Give the length of a term as well as the start of the current one.")
+        if self.term_years and self.kind != OrganisationKind.COUNCIL:
+            errors["term_years"] = _("Only councils have elected terms.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def founded_display(self):
+        return self.founded_date or self.founded_year
+
+    @property
+    def current_term_end(self):
+        if self.term_start and self.term_years:
+            try:
+                return self.term_start.replace(year=self.term_start.year + self.term_years)
+            except ValueError:  # 29 February
+                return self.term_start.replace(year=self.term_start.year + self.term_years, day=28)
+        return None
+
+    def anniversary_in(self, year):
+        """The anniversary celebrated in ``year`` (the 70th in 2016 for 1946)."""
+        if not self.founded_year or year <= self.founded_year:
+            return None
+        return year - self.founded_year
+
+    def related_pages(self, model, field):
+        """Visible pages of ``model`` whose ``field`` points at this organisation in any language."""
+        return localize_pages(
+            model.objects.filter(**same_content(field, self)).live().public().order_by("title"), self.locale
+        )
+
+    @cached_property
+    def members(self):
+        return self.related_pages(OrganisationPage, "memberships__organisation")
+
+    @cached_property
+    def member_of(self):
+        return localize_pages(
+            [m.organisation for m in self.memberships.select_related("organisation", "organisation__locale")],
+            self.locale,
+        )
+
+    @cached_property
+    def organised_events(self):
+        from events.models import EventPage
+
+        return self.related_pages(EventPage, "organisers__organisation")
+
+    @cached_property
+    def heritage_projects(self):
+        from heritage.models import HeritageProjectPage
+
+        return self.related_pages(HeritageProjectPage, "project_organisations__organisation")
+
+    @cached_property
+    def jubilees(self):
+        return self.related_pages(JubileePage, "organisation")
+
+
+class OrganisationMembership(Orderable):
+    """An organisation's membership of another (a federation, a council)."""
+
+    member = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        OrganisationPage, verbose_name=_("member of"), on_delete=models.CASCADE, related_name="member_links"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("membership")
+
+    def clean(self):
+        if self.member_id and self.organisation.translation_key == self.member.translation_key:
+            raise ValidationError({"organisation": _("An organisation cannot be a member of itself.")})
+
+
+class JubileeQuerySet(ContentPageQuerySet):
+    def upcoming(self):
+        return self.visible().filter(date__gte=timezone.localdate()).order_by("date")
+
+
+class JubileeIndexPage(BasePage):
+    """The list of jubilees, coming first then past."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["organisations.JubileePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("jubilee index page")
+
+
+class JubileePage(BasePage):
+    """An organisation's anniversary celebration.
+
+    The anniversary number is derived from the organisation's founding year and
+    the celebration date, so that an editor cannot publish a "60th" jubilee of an
+    organisation founded 70 years earlier.
+    """
+
+    organisation = models.ForeignKey(
+        OrganisationPage, verbose_name=_("organisation"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    date = models.DateField(_("celebration date"))
+    anniversary = models.PositiveSmallIntegerField(
+        _("anniversary"), null=True, blank=True, help_text=_("Left empty, it is derived from the founding year.")
+    )
+
+    content_panels = BasePage.content_panels[:1] + [
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldRowPanel([FieldPanel("date"), FieldPanel("anniversary")])],
+            heading=_("Jubilee"),
+        ),
+        InlinePanel("jubilee_events", label=_("Linked events")),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = BasePage.search_fields + [
+        index.FilterField("date"),
+        index.FilterField("anniversary"),
+        index.FilterField("organisation"),
+    ]
+
+    parent_page_types = ["organisations.JubileeIndexPage"]
+    subpage_types = []
+
+    objects = PageManager.from_queryset(JubileeQuerySet)()
+
+    class Meta:
+        verbose_name = _("jubilee")
+
+    def derived_anniversary(self):
+        if self.organisation_id and self.date:
+            return self.organisation.anniversary_in(self.date.year)
+        return None
+
+    def clean(self):
+        super().clean()
+        if not self.organisation_id:
+            raise ValidationError({"organisation": _("Choose the organisation whose jubilee this is.")})
+        derived = self.derived_anniversary()
+        if derived is None:
+            if self.organisation.founded_year and self.date and self.date.year <= self.organisation.founded_year:
+                raise ValidationError({"date": _("A jubilee is celebrated after the organisation was founded.")})
+            if not self.anniversary:
+                raise ValidationError(
+                    {"anniversary": _("The organisation has no founding year: give the anniversary number.")}
+                )
+        elif self.anniversary and self.anniversary != derived:
+            raise ValidationError(
+                {
+                    "anniversary": _(
+                        "%(org)s was founded in %(founded)s: the anniversary celebrated in %(year)s is"
+                        " %(derived)s years, not %(given)s."
+                    )
+                    % {
+                        "org": self.organisation.title,
+                        "founded": self.organisation.founded_year,
+                        "year": self.date.year,
+                        "derived": derived,
+                        "given": self.anniversary,
+                    }
+                }
+            )
+        else:
+            self.anniversary = derived
+
+    @cached_property
+    def linked_events(self):
+        return localize_pages([link.event for link in self.jubilee_events.select_related("event")], self.locale)
+
+    @cached_property
+    def localized_organisation(self):
+        links = localize_pages([self.organisation], self.locale) if self.organisation_id else []
+        return links[0] if links else None
+
+    @property
+    def is_upcoming(self):
+        return self.date >= datetime.date.today()
+
+
+class JubileeEvent(Orderable):
+    jubilee = ParentalKey(JubileePage, on_delete=models.CASCADE, related_name="jubilee_events")
+    event = models.ForeignKey("events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("event")]
