@@ -6,10 +6,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
+from listings import views as listings_views
+from localisation.views import root_redirect
+from search import urls as search_urls
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", listings_views.sitemap, name="sitemap"),
+    path("robots.txt", listings_views.robots_txt, name="robots_txt"),
+    *search_urls.api_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -19,9 +28,16 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# "/" picks the visitor's language (Accept-Language, else English).
+urlpatterns += [path("", root_redirect, name="root_redirect")]
+
 # Every page lives under its language prefix (/en/, /nl/, ...), including the
 # default language, so that each translation has one stable URL.
 urlpatterns += i18n_patterns(
+    *search_urls.page_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A page missing in the requested language answers with its other languages.
+handler404 = "localisation.views.page_not_found"

@@ -2,20 +2,33 @@
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from home.localization import localize_pages
 from home.models import BasePage, ContentPageQuerySet, LocationMixin
+
+from .recurrence import (
+    RECURRENCE_HELP_TEXT,
+    build_rule,
+    describe_recurrence,
+    normalize_recurrence,
+    repeats_forever,
+    validate_recurrence,
+)
 
 
 class EventCategory(models.TextChoices):
@@ -50,15 +63,33 @@ def validate_time_zone(value):
 
 
 class EventQuerySet(ContentPageQuerySet):
+    """Upcoming and past are decided by the end of the *last* occurrence.
+
+    A weekly course that started last year is still upcoming while it repeats;
+    ``last_occurrence_end`` is empty for a rule that repeats forever.
+    """
+
+    def _still_running(self, moment):
+        return models.Q(last_occurrence_end__isnull=True) | models.Q(last_occurrence_end__gte=moment)
+
     def upcoming(self):
-        return self.visible().filter(end__gte=timezone.now()).order_by("start")
+        return self.visible().filter(self._still_running(timezone.now())).order_by("start")
 
     def past(self):
-        return self.visible().filter(end__lt=timezone.now()).order_by("-start")
+        return self.visible().exclude(self._still_running(timezone.now())).order_by("-start")
+
+    def overlapping(self, period_start, period_end):
+        """Events with an occurrence *possibly* in the period (recurring ones need a closer look)."""
+        return self.filter(self._still_running(period_start), start__lt=period_end)
 
 
-class EventIndexPage(BasePage):
-    """The calendar: upcoming events first, then past ones, with filters."""
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The calendar: upcoming events first, then past ones, with filters.
+
+    Routes: the full list, ``upcoming/``, ``past/``, ``month/`` (``?month=2027-03``),
+    the iCalendar feed ``ical/`` and the RSS/Atom feeds, all honouring the
+    same filters (category, organiser, city, month) from the query string.
+    """
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -67,8 +98,55 @@ class EventIndexPage(BasePage):
     class Meta:
         verbose_name = _("event index page")
 
+    @path("", name="all")
+    def all_events(self, request):
+        from . import views
 
-class EventPage(LocationMixin, BasePage):
+        return views.event_list(request, self, view="all")
+
+    @path("upcoming/", name="upcoming")
+    def upcoming_events(self, request):
+        from . import views
+
+        return views.event_list(request, self, view="upcoming")
+
+    @path("past/", name="past")
+    def past_events(self, request):
+        from . import views
+
+        return views.event_list(request, self, view="past")
+
+    @path("month/", name="month")
+    def month_view(self, request):
+        from . import views
+
+        return views.month_view(request, self)
+
+    # Wagtail routes only slash-terminated paths without dots: "ical/", not "calendar.ics".
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        from . import views
+
+        return views.index_ical(request, self)
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import EventsRssFeed
+
+        return EventsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import EventsAtomFeed
+
+        return EventsAtomFeed(self)(request)
+
+    def events(self):
+        """Every visible event of this calendar (this site, this language)."""
+        return EventPage.objects.visible().child_of(self)
+
+
+class EventPage(RoutablePageMixin, LocationMixin, BasePage):
     """One event, with its organisers, time and place.
 
     Times are stored in UTC; ``time_zone`` keeps the zone (or fixed offset) the
@@ -90,12 +168,23 @@ class EventPage(LocationMixin, BasePage):
         _("category"), max_length=20, choices=EventCategory.choices, default=EventCategory.OTHER
     )
     url = models.URLField(_("registration or details link"), blank=True)
+    recurrence = models.TextField(
+        _("recurrence rule"), blank=True, validators=[validate_recurrence], help_text=RECURRENCE_HELP_TEXT
+    )
+    last_occurrence_end = models.DateTimeField(
+        _("end of the last occurrence"),
+        null=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Kept up to date on save; empty when the event repeats forever."),
+    )
 
     content_panels = BasePage.content_panels[:1] + [
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("time_zone"),
+                FieldPanel("recurrence"),
                 FieldPanel("category"),
                 FieldPanel("venue"),
                 *LocationMixin.location_panels,
@@ -117,6 +206,20 @@ class EventPage(LocationMixin, BasePage):
         ]
     )
 
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone"),
+        APIField("recurrence"),
+        APIField("venue"),
+        APIField("city"),
+        APIField("country"),
+        APIField("category"),
+        APIField("url"),
+        APIField("summary"),
+        APIField("organisers"),
+    ]
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -129,10 +232,99 @@ class EventPage(LocationMixin, BasePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if self.recurrence and self.start:
+            try:
+                self.recurrence = normalize_recurrence(self.recurrence, self.tzinfo)
+            except ValidationError as error:
+                raise ValidationError({"recurrence": error.messages}) from None
+            # dateutil drops microseconds from its occurrences.
+            if next(iter(self.rule), None) != self.local_start.replace(microsecond=0):
+                # RFC 5545 leaves a start outside its own rule undefined: calendar
+                # apps would disagree with the site about the first occurrence.
+                raise ValidationError(
+                    {
+                        "recurrence": _(
+                            "The start (%(start)s) must be one of the occurrences of the rule; adjust BYDAY"
+                            " or the start date."
+                        )
+                        % {"start": date_format(self.local_start, "l j F Y, H:i")}
+                    }
+                )
+
+    def save(self, *args, **kwargs):
+        self.last_occurrence_end = self.compute_last_occurrence_end()
+        super().save(*args, **kwargs)
+
+    @path("", name="detail")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from . import views
+
+        return views.event_ical(request, self)
+
+    @property
+    def is_recurring(self):
+        return bool(self.recurrence)
+
+    @property
+    def recurrence_description(self):
+        return describe_recurrence(self.recurrence, self.tzinfo) if self.recurrence else ""
+
+    @property
+    def duration(self):
+        return self.end - self.start
+
+    @property
+    def rule(self):
+        """The dateutil rule of a recurring event, anchored at its local start."""
+        return build_rule(self.recurrence, self.local_start) if self.recurrence else None
+
+    def compute_last_occurrence_end(self):
+        if not self.recurrence:
+            return self.end
+        if repeats_forever(self.recurrence):
+            return None
+        last_start = self.local_start
+        for last_start in self.rule:  # noqa: B007 - a finite rule: walk to its last occurrence
+            pass
+        return last_start + self.duration
+
+    def occurrences_between(self, period_start, period_end):
+        """``Occurrence``s overlapping [period_start, period_end), in the event's local time."""
+        duration = self.duration
+        if self.rule is None:
+            starts = [self.local_start]
+        else:
+            starts = self.rule.between(period_start - duration, period_end, inc=True)
+        return [
+            Occurrence(self, start, start + duration)
+            for start in starts
+            if start < period_end and start + duration >= period_start
+        ]
+
+    @property
+    def first_occurrence(self):
+        return Occurrence(self, self.local_start, self.local_end)
+
+    def next_occurrence(self, moment=None):
+        """The first occurrence not yet over (None when all are past)."""
+        moment = moment or timezone.now()
+        if self.rule is None:
+            return self.first_occurrence if self.end >= moment else None
+        start = self.rule.after(moment - self.duration, inc=True)
+        return Occurrence(self, start, start + self.duration) if start else None
 
     @property
     def tzinfo(self):
         return parse_time_zone(self.time_zone)
+
+    @property
+    def shows_own_time_zone(self):
+        """Whether listings must name the zone: it is not the site's."""
+        return bool(self.time_zone) and self.time_zone != settings.TIME_ZONE
 
     @property
     def local_start(self):
@@ -144,13 +336,27 @@ class EventPage(LocationMixin, BasePage):
 
     @property
     def is_past(self):
-        return self.end < timezone.now()
+        last_end = self.compute_last_occurrence_end()
+        return last_end is not None and last_end < timezone.now()
 
     @cached_property
     def localized_organisers(self):
         return localize_pages(
             [link.organisation for link in self.organisers.select_related("organisation")], self.locale
         )
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date of an event: its start and end in the event's own time zone."""
+
+    event: "EventPage"
+    start: datetime.datetime
+    end: datetime.datetime
+
+    @property
+    def spans_days(self):
+        return self.start.date() != self.end.date()
 
 
 class EventOrganiser(Orderable):
@@ -163,3 +369,4 @@ class EventOrganiser(Orderable):
     )
 
     panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]

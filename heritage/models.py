@@ -1,19 +1,22 @@
 """Heritage projects: graves, archives, icons, buildings the network preserves."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.localization import localize_pages
-from home.models import BasePage
+from home.models import IMAGE_PREFETCH, BasePage
 
 from .blocks import RecognitionBlock
 
@@ -25,8 +28,23 @@ class HeritageIndexPage(BasePage):
     subpage_types = ["heritage.HeritageProjectPage"]
     max_count_per_parent = 1
 
+    PER_PAGE = 12
+
     class Meta:
         verbose_name = _("heritage index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Running projects (no end year) first, then finished ones, most recent first.
+        projects = (
+            HeritageProjectPage.objects.child_of(self)
+            .visible()
+            .select_related("image", "locale")
+            .prefetch_related(*IMAGE_PREFETCH)
+            .order_by(F("end_year").desc(nulls_first=True), F("start_year").desc(nulls_last=True), "title")
+        )
+        context["projects"] = Paginator(projects, self.PER_PAGE).get_page(request.GET.get("page"))
+        return context
 
 
 class HeritageProjectPage(BasePage):
@@ -62,6 +80,11 @@ class HeritageProjectPage(BasePage):
         index.FilterField("end_year"),
     ]
 
+    api_fields = [
+        APIField(name)
+        for name in ("start_year", "end_year", "place", "country", "summary", "recognitions", "project_organisations")
+    ]
+
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []
 
@@ -94,6 +117,7 @@ class HeritageProjectOrganisation(Orderable):
     )
 
     panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
 
 
 class HeritageGalleryImage(Orderable):

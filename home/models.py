@@ -10,7 +10,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -18,10 +17,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
+
+from localisation.fields import TranslatableTagManager
 
 from .blocks import BodyBlock
 
 EXTERNAL_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+# What listings prefetch so that each card's image rendition costs no query.
+IMAGE_PREFETCH = ("image__renditions",)
 
 
 class ContentPageQuerySet(PageQuerySet):
@@ -90,7 +95,7 @@ class BasePage(Page):
         blank=True,
         help_text=_("Required with an image: what the image shows, for people who cannot see it."),
     )
-    tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("tags"))
+    tags = TranslatableTagManager(through=PageTag, blank=True, verbose_name=_("tags"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     external_id = models.CharField(
         _("external id"),
@@ -110,10 +115,24 @@ class BasePage(Page):
 
     objects = ContentPageManager()
 
+    # wagtail-localize: what translators translate and what syncs from the
+    # source (docs/translation.md). Tags are translated one by one (see
+    # localisation.fields); their through rows are written by the tags field,
+    # never copied from the source. The external id is shared by translations.
+    override_translatable_fields = [
+        TranslatableField("tags"),
+        BaseTranslatableField("tagged_items"),
+        SynchronizedField("external_id", overridable=False),
+    ]
+
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("external_id"),
+        # Pre-analysed in the page's own language (stems and transliteration
+        # keys, see search/analysis.py); the title's terms are boosted.
+        index.SearchField("search_title_terms", boost=3),
+        index.SearchField("search_terms"),
     ]
 
     class Meta:
@@ -132,6 +151,16 @@ class BasePage(Page):
                 raise ValidationError(
                     {"external_id": _("Use lower-case letters, digits and hyphens, starting with a letter or digit.")}
                 ) from None
+
+    def search_title_terms(self):
+        from search.analysis import page_title_terms
+
+        return page_title_terms(self)
+
+    def search_terms(self):
+        from search.analysis import page_search_terms
+
+        return page_search_terms(self)
 
     @property
     def meta_description(self):
@@ -158,6 +187,8 @@ class HomePage(BasePage):
         "organisations.JubileeIndexPage",
         "heritage.HeritageIndexPage",
         "events.EventIndexPage",
+        "listings.CollectionPage",
+        "cooperation.CooperationIndexPage",
     ]
     max_count_per_parent = 1
 
@@ -165,22 +196,37 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
-        from heritage.models import HeritageProjectPage
-        from organisations.models import JubileePage
+        from events.models import EventIndexPage, EventPage
+        from heritage.models import HeritageIndexPage, HeritageProjectPage
+        from organisations.models import JubileeIndexPage, JubileePage, OrganisationIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = EventPage.objects.upcoming().in_locale_of(self).select_related("image")[:3]
-        context["upcoming_jubilees"] = (
-            JubileePage.objects.upcoming().in_locale_of(self).select_related("organisation")[:3]
-        )
-        context["heritage_highlights"] = (
-            HeritageProjectPage.objects.live()
-            .public()
+        context["upcoming_events"] = (
+            EventPage.objects.upcoming()
             .in_locale_of(self)
             .select_related("image")
+            .prefetch_related(*IMAGE_PREFETCH)[:3]
+        )
+        context["upcoming_jubilees"] = JubileePage.objects.upcoming().in_locale_of(self)[:3]
+        context["heritage_highlights"] = (
+            HeritageProjectPage.objects.visible()
+            .in_locale_of(self)
+            .select_related("image")
+            .prefetch_related(*IMAGE_PREFETCH)
             .order_by("-start_year")[:3]
         )
+        # The section index pages, for the "see all" links.
+        section_names = {
+            EventIndexPage: "events",
+            JubileeIndexPage: "jubilees",
+            HeritageIndexPage: "heritage",
+            OrganisationIndexPage: "organisations",
+        }
+        context["sections"] = {
+            section_names[type(child)]: child
+            for child in self.get_children().live().public().specific()
+            if type(child) in section_names
+        }
         return context
 
 

@@ -64,5 +64,13 @@ def translate_page(source_page, locale, values, *, publish=True, user=None):
                 polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=StringValue.from_plaintext(text).data)
             )
     translation.import_po(translated, user=user, tool_name="compatriots")
-    translation.save_target(user=user, publish=publish)
-    return source_page.get_translation(locale).specific
+    # wagtail-localize defers publishing to the end of the outer transaction;
+    # the importer and the demo loader run in one transaction and need the
+    # translation live now (to translate its children, to set view
+    # restrictions), so the revision is published here instead.
+    translation.save_target(user=user, publish=False)
+    translated_page = source_page.get_translation(locale).specific
+    if publish:
+        translated_page.get_latest_revision().publish(user=user)
+        translated_page.refresh_from_db()
+    return translated_page

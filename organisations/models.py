@@ -3,17 +3,22 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import Country
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from home.localization import localize_pages
-from home.models import BasePage, ContentPageQuerySet, LocationMixin
+from home.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
 
 
 class OrganisationKind(models.TextChoices):
@@ -40,8 +45,61 @@ class OrganisationIndexPage(BasePage):
     subpage_types = ["organisations.OrganisationPage"]
     max_count_per_parent = 1
 
+    PER_PAGE = 12
+
     class Meta:
         verbose_name = _("organisation index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisations = OrganisationPage.objects.child_of(self).visible()
+        cities = sorted(set(organisations.exclude(city="").order_by().values_list("city", flat=True)))
+        countries = sorted(
+            {Country(code) for code in organisations.exclude(country="").order_by().values_list("country", flat=True)},
+            key=lambda country: country.name,
+        )
+        # Values a visitor may have mistyped or that no longer exist are ignored, not refused.
+        filters = {
+            "kind": request.GET.get("kind") if request.GET.get("kind") in OrganisationKind.values else "",
+            "city": request.GET.get("city") if request.GET.get("city") in cities else "",
+            "country": request.GET.get("country") if request.GET.get("country") in {c.code for c in countries} else "",
+        }
+        filtered = organisations.filter(**{field: value for field, value in filters.items() if value})
+        listing = filtered.select_related("image", "locale").prefetch_related(*IMAGE_PREFETCH).order_by("title")
+        context.update(
+            organisations=Paginator(listing, self.PER_PAGE).get_page(request.GET.get("page")),
+            filters=filters,
+            is_filtered=any(filters.values()),
+            kind_choices=OrganisationKind.choices,
+            cities=cities,
+            countries=countries,
+            organisation_count=organisations.count(),
+            membership_figures=self.membership_figures(organisations),
+        )
+        return context
+
+    @staticmethod
+    def membership_figures(organisations):
+        """The federations and councils among ``organisations``, each with its number of members there.
+
+        One query: members are counted by a subquery per federation, whichever
+        translation of the federation a member's membership points at.
+        """
+        member_counts = (
+            OrganisationMembership.objects.filter(
+                member__in=organisations, organisation__translation_key=OuterRef("translation_key")
+            )
+            .order_by()
+            .values("organisation__translation_key")
+            .annotate(count=Count("member", distinct=True))
+            .values("count")
+        )
+        return (
+            organisations.filter(kind__in=[OrganisationKind.FEDERATION, OrganisationKind.COUNCIL])
+            .annotate(member_count=Coalesce(Subquery(member_counts), 0))
+            .select_related("locale")
+            .order_by("-member_count", "title")
+        )
 
 
 class OrganisationPage(LocationMixin, BasePage):
@@ -99,6 +157,24 @@ class OrganisationPage(LocationMixin, BasePage):
             index.FilterField("founded_year"),
         ]
     )
+
+    api_fields = [
+        APIField(name)
+        for name in (
+            "kind",
+            "founded_year",
+            "founded_date",
+            "city",
+            "country",
+            "website",
+            "email",
+            "logo",
+            "term_years",
+            "term_start",
+            "summary",
+            "memberships",
+        )
+    ]
 
     parent_page_types = ["organisations.OrganisationIndexPage"]
     subpage_types = []
@@ -185,6 +261,7 @@ class OrganisationMembership(Orderable):
     )
 
     panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("membership")
@@ -198,6 +275,9 @@ class JubileeQuerySet(ContentPageQuerySet):
     def upcoming(self):
         return self.visible().filter(date__gte=timezone.localdate()).order_by("date")
 
+    def past(self):
+        return self.visible().filter(date__lt=timezone.localdate()).order_by("-date")
+
 
 class JubileeIndexPage(BasePage):
     """The list of jubilees, coming first then past."""
@@ -206,8 +286,22 @@ class JubileeIndexPage(BasePage):
     subpage_types = ["organisations.JubileePage"]
     max_count_per_parent = 1
 
+    PER_PAGE = 12
+
     class Meta:
         verbose_name = _("jubilee index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        jubilees = (
+            JubileePage.objects.child_of(self)
+            .visible()
+            .select_related("image", "locale")
+            .prefetch_related(*IMAGE_PREFETCH)
+        )
+        context["upcoming_jubilees"] = jubilees.upcoming()
+        context["past_jubilees"] = Paginator(jubilees.past(), self.PER_PAGE).get_page(request.GET.get("page"))
+        return context
 
 
 class JubileePage(BasePage):
@@ -239,6 +333,8 @@ class JubileePage(BasePage):
         index.FilterField("anniversary"),
         index.FilterField("organisation"),
     ]
+
+    api_fields = [APIField("organisation"), APIField("date"), APIField("anniversary"), APIField("summary")]
 
     parent_page_types = ["organisations.JubileeIndexPage"]
     subpage_types = []

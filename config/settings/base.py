@@ -23,8 +23,11 @@ INSTALLED_APPS = [
     "organisations",
     "heritage",
     "events",
+    "listings",
+    "cooperation",
     "search",
     "interchange",
+    "localisation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -32,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -178,17 +181,30 @@ if SEARCH_BACKEND == "elasticsearch":
         "default": {
             "BACKEND": f"search.backends.elasticsearch{ELASTICSEARCH_MAJOR_VERSION}",
             "URLS": env_list("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "compatriots"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "compatriots_"),
             "TIMEOUT": 5,
             "AUTO_UPDATE": True,
-        }
+            # If Elasticsearch cannot answer, searches go to this backend (with a warning).
+            "FALLBACK_BACKEND": "fallback",
+        },
+        # Kept up to date beside Elasticsearch, so that the fallback is current.
+        "fallback": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend (SQLite FTS5 or PostgreSQL) with the language
+    # analysis of search/analysis.py: see search/backends/database.py.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
-# wagtail-localize: machine translation is off unless configured. Set
-# WAGTAILLOCALIZE_MACHINE_TRANSLATOR to a backend dict (see docs/translation.md).
+# wagtail-localize: machine translation is off unless DEEPL_AUTH_KEY is set,
+# which adds a "Translate with DeepL" button to the translation editor (see
+# docs/translation.md). Nothing is sent anywhere until a translator presses it.
 WAGTAILLOCALIZE_JQUERY_LIBRARY = None
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "TIMEOUT": 30},
+    }
 
 LOGGING = {
     "version": 1,

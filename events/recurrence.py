@@ -1,0 +1,138 @@
+"""Recurrence rules of repeating events (a weekly course, a yearly festival).
+
+Editors write an iCalendar RRULE (RFC 5545), the same text that calendar
+applications exchange, so a rule goes unchanged into the ``.ics`` export. The
+occurrences are computed by python-dateutil from the event's *local* start, so
+a course at 19:00 in Brussels stays at 19:00 when daylight saving time begins.
+"""
+
+import datetime
+import zoneinfo
+
+from dateutil.rrule import rrulestr
+from django.core.exceptions import ValidationError
+from django.utils.dates import WEEKDAYS
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from icalendar import vRecur
+
+RECURRENCE_HELP_TEXT = _(
+    "Leave empty for a one-off event. To repeat it, write an iCalendar rule, for example"
+    " FREQ=WEEKLY;BYDAY=TU;UNTIL=20270630 (every Tuesday until 30 June 2027),"
+    " FREQ=WEEKLY;INTERVAL=2;COUNT=10 (every other week, ten times) or"
+    " FREQ=YEARLY (every year on the start date). Every occurrence keeps the start's local time."
+)
+
+SYNTAX_HINT = _("Write NAME=VALUE parts separated by semicolons, starting with FREQ, e.g. FREQ=WEEKLY;BYDAY=TU.")
+
+# Rules repeating more often than daily are almost always typing mistakes and
+# would flood the calendar with occurrences.
+ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+
+
+def _parse(text):
+    """The rule as an icalendar ``vRecur``; raises ``ValidationError`` when unreadable."""
+    text = text.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[len("RRULE:") :]
+    try:
+        rule = vRecur.from_ical(text.upper())
+    except ValueError as error:
+        raise ValidationError(
+            _("This recurrence rule cannot be read (%(error)s). %(hint)s"),
+            code="invalid_recurrence",
+            params={"error": error, "hint": SYNTAX_HINT},
+        ) from None
+    if not rule.get("FREQ"):
+        raise ValidationError(SYNTAX_HINT, code="invalid_recurrence")
+    if rule["FREQ"][0] not in ALLOWED_FREQUENCIES:
+        raise ValidationError(
+            _("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY."),
+            code="invalid_recurrence",
+        )
+    if "COUNT" in rule and "UNTIL" in rule:
+        raise ValidationError(
+            _("Give either COUNT (how many times) or UNTIL (the last date), not both."),
+            code="invalid_recurrence",
+        )
+    return rule
+
+
+def _until_in_utc(value, tzinfo):
+    """RFC 5545 wants UNTIL in UTC when DTSTART carries a time zone.
+
+    A bare date means "up to the end of that day" where the event takes place;
+    a date-time without zone is local time there too.
+    """
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time(23, 59, 59))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=tzinfo)
+    return value.astimezone(datetime.UTC)
+
+
+def normalize_recurrence(text, tzinfo):
+    """The canonical form stored and exported: upper case, no prefix, UNTIL in UTC."""
+    if not text or not text.strip():
+        return ""
+    rule = _parse(text)
+    if "UNTIL" in rule:
+        rule["UNTIL"] = [_until_in_utc(rule["UNTIL"][0], tzinfo)]
+    normalized = rule.to_ical().decode()
+    try:
+        # Some mistakes (INTERVAL=0) only surface when the first date is computed.
+        next(iter(rrulestr(normalized, dtstart=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))), None)
+    except (ValueError, TypeError) as error:
+        raise ValidationError(
+            _("This recurrence rule cannot be used: %(error)s."), code="invalid_recurrence", params={"error": error}
+        ) from None
+    return normalized
+
+
+def validate_recurrence(text):
+    """Field validator: the rule must be readable (time zone does not matter here)."""
+    normalize_recurrence(text, zoneinfo.ZoneInfo("UTC"))
+
+
+def repeats_forever(text):
+    """True for a rule with neither COUNT nor UNTIL."""
+    rule = _parse(text)
+    return "COUNT" not in rule and "UNTIL" not in rule
+
+
+def build_rule(text, local_start):
+    """A dateutil rule whose occurrences keep ``local_start``'s wall-clock time."""
+    return rrulestr(normalize_recurrence(text, local_start.tzinfo), dtstart=local_start)
+
+
+def as_ical_rule(text, tzinfo):
+    """The rule as an icalendar value for the RRULE property."""
+    return vRecur.from_ical(normalize_recurrence(text, tzinfo))
+
+
+FREQUENCY_LABELS = {
+    "DAILY": (_("every day"), _("every %(interval)s days")),
+    "WEEKLY": (_("every week"), _("every %(interval)s weeks")),
+    "MONTHLY": (_("every month"), _("every %(interval)s months")),
+    "YEARLY": (_("every year"), _("every %(interval)s years")),
+}
+WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def describe_recurrence(text, tzinfo):
+    """The rule in the visitor's language: "every week, on Tuesday, 6 times"."""
+    rule = vRecur.from_ical(normalize_recurrence(text, tzinfo))
+    interval = int(rule.get("INTERVAL", [1])[0])
+    single, several = FREQUENCY_LABELS[rule["FREQ"][0]]
+    parts = [str(single) if interval == 1 else several % {"interval": interval}]
+    if "BYDAY" in rule:
+        days = [str(WEEKDAYS[WEEKDAY_CODES.index(str(day)[-2:])]) for day in rule["BYDAY"]]
+        parts.append(gettext("on %(days)s") % {"days": ", ".join(days)})
+    if "COUNT" in rule:
+        count = int(rule["COUNT"][0])
+        parts.append(ngettext("%(count)s time", "%(count)s times", count) % {"count": count})
+    if "UNTIL" in rule:
+        last_day = rule["UNTIL"][0].astimezone(tzinfo)
+        parts.append(gettext("until %(date)s") % {"date": date_format(last_day, "DATE_FORMAT")})
+    return ", ".join(parts)

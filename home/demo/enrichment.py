@@ -1,0 +1,312 @@
+"""What the demo adds after importing ``content.jsonl``.
+
+The interchange format carries text, dates and relations; pictures, a council's
+term, heritage galleries and recognitions, jubilee events, menus and the home
+pages' introductions have no place in it. They are added here to the source
+pages and reach the translations through wagtail-localize, like an editor's
+change followed by a translator's sync. Every step compares before it writes,
+so running the demo loader again changes nothing.
+"""
+
+import datetime
+
+from django.utils import translation
+from wagtail.models import Locale
+
+from events.models import EventIndexPage, EventPage
+from heritage.models import HeritageGalleryImage, HeritageIndexPage, HeritageProjectPage
+from home.models import HomePage
+from home.sections import get_home_page, get_section, slug_from_title
+from home.translation import translate_page
+from interchange.pages import TYPE_MODELS
+from organisations.models import JubileeEvent, JubileeIndexPage, JubileePage, OrganisationIndexPage, OrganisationPage
+
+from .images import compose_logo, compose_photo, compose_poster, demo_image
+
+SITE_NAMES = {"en": "Compatriots", "nl": "Landgenoten", "fr": "Compatriotes", "ru": "Соотечественники"}
+
+HOME_INTRODUCTIONS = {
+    "en": (
+        "Compatriots brings together the Russian-speaking organisations of Belgium, more than fifty associations,"
+        " schools, choirs, parishes and foundations, and their friends in other countries. Find an organisation"
+        " near you, come to a concert or a Maslenitsa fair, and discover the heritage the community has looked"
+        " after for a hundred years."
+    ),
+    "nl": (
+        "Landgenoten brengt de Russischtalige organisaties van België samen: meer dan vijftig verenigingen,"
+        " scholen, koren, parochies en stichtingen, en hun vrienden in andere landen. Zoek een organisatie bij u"
+        " in de buurt, kom naar een concert of een Masljenitsafeest en ontdek het erfgoed dat de gemeenschap al"
+        " honderd jaar koestert."
+    ),
+    "fr": (
+        "Compatriotes réunit les organisations russophones de Belgique – plus de cinquante associations, écoles,"
+        " chorales, paroisses et fondations – et leurs amis à l'étranger. Trouvez une organisation près de chez"
+        " vous, venez à un concert ou à la fête de Maslenitsa, et découvrez le patrimoine que la communauté"
+        " préserve depuis un siècle."
+    ),
+    "ru": (
+        "«Соотечественники» объединяют русскоязычные организации Бельгии — больше пятидесяти обществ, школ,"
+        " хоров, приходов и фондов — и их друзей в других странах. Найдите организацию рядом с домом, приходите"
+        " на концерт или на Масленицу и откройте для себя наследие, которое община бережёт уже сто лет."
+    ),
+}
+
+#: Alternative text of the generated pictures, which show the page's title over an abstract composition.
+POSTER_ALT = {
+    "en": "Poster with the title “{title}”",
+    "nl": "Affiche met de titel ‘{title}’",
+    "fr": "Affiche portant le titre « {title} »",
+    "ru": "Афиша с надписью «{title}»",
+}
+ILLUSTRATION_ALT = {
+    "en": "Illustration with the title “{title}”",
+    "nl": "Illustratie met de titel ‘{title}’",
+    "fr": "Illustration portant le titre « {title} »",
+    "ru": "Иллюстрация с надписью «{title}»",
+}
+GALLERY_ALT = {
+    "en": "Drawn landscape captioned “{caption}”",
+    "nl": "Getekend landschap met als onderschrift ‘{caption}’",
+    "fr": "Paysage dessiné, légendé « {caption} »",
+    "ru": "Рисованный пейзаж с подписью «{caption}»",
+}
+
+COUNCIL_ID = "coordination-council"
+COUNCIL_TERM = {"term_years": 3, "term_start": datetime.date(2025, 3, 15)}
+
+#: Plain pages shown in the main navigation next to the sections.
+MENU_PAGE_IDS = ("about-network", "cooperation-protocols", "contacts")
+
+#: Heritage galleries, captioned in the project's source language (gallery images are not translated).
+GALLERIES = {
+    "uccle-emigrant-graves": [
+        "The emigrant section of Uccle cemetery in autumn",
+        "A restored cross with its enamel portrait",
+        "Volunteers at work on a spring Saturday",
+    ],
+    "emigration-archives": [
+        "A scanning session in the parish archive",
+        "Letters from the 1920s waiting to be described",
+    ],
+    "st-job-iconostasis": [
+        "Иконостас после реставрации",
+        "Реставратор за работой",
+        "Освящение обновлённого иконостаса, 2019 год",
+    ],
+    "partisan-graves": [
+        "Flowers laid by schoolchildren in November",
+        "A village cemetery in the province of Liège",
+    ],
+    "voices-oral-history": [
+        "Recording an interview in Genk",
+        "The editing desk at Volna web radio",
+    ],
+    "russian-brussels-routes": [
+        "A memorial plaque on the Chaussée de Charleroi",
+        "Walkers on the Uccle route",
+    ],
+}
+
+RECOGNITIONS = {
+    "uccle-emigrant-graves": [
+        {"title": "Heritage Days laureate", "awarded_by": "Brussels-Capital Region", "year": 2014},
+        {
+            "title": "Volunteer project of the year",
+            "awarded_by": "Belgian Federation of Russian-speaking Organisations",
+            "year": 2018,
+        },
+    ],
+    "emigration-archives": [
+        {"title": "Open archives award", "awarded_by": "Association of Belgian archivists", "year": 2020},
+    ],
+    "st-job-iconostasis": [
+        {
+            "title": "Благодарственная грамота за сохранение церковного наследия",
+            "awarded_by": "Епархиальный совет",
+            "year": 2019,
+        },
+    ],
+    "partisan-graves": [
+        {"title": "Citation for remembrance work", "awarded_by": "Province of Liège", "year": 2021},
+    ],
+    "russian-brussels-routes": [
+        {"title": "Best new heritage walk", "awarded_by": "Brussels Heritage Days", "year": 2022},
+    ],
+}
+
+JUBILEE_EVENTS = {
+    "union-soviet-citizens-70": ["union-70-gala-evening"],
+    "federation-10": ["federation-forum-2019"],
+    "union-soviet-citizens-80": ["union-80-gala-concert"],
+    "kolokola-choir-50": ["kolokola-50-concert"],
+    "pushkin-fund-30": ["pushkin-day-2027"],
+}
+
+
+#: Section pages in menu order, with their names in the other languages.
+SECTION_NAMES = {
+    OrganisationIndexPage: {"nl": "Organisaties", "fr": "Organisations", "ru": "Организации"},
+    EventIndexPage: {"nl": "Activiteiten", "fr": "Événements", "ru": "События"},
+    JubileeIndexPage: {"nl": "Jubilea", "fr": "Jubilés", "ru": "Юбилеи"},
+    HeritageIndexPage: {"nl": "Erfgoed", "fr": "Patrimoine", "ru": "Наследие"},
+}
+
+
+def _publish(page):
+    page.save_revision().publish()
+
+
+def _label(page):
+    """The small line above a poster's title, in the page's language."""
+    with translation.override(page.locale.language_code):
+        if isinstance(page, EventPage):
+            return f"{page.get_category_display()} · {page.local_start:%d.%m.%Y}"
+        if isinstance(page, JubileePage):
+            return f"{page._meta.verbose_name} · {page.date:%d.%m.%Y}"
+        if isinstance(page, OrganisationPage):
+            return " · ".join(str(part) for part in (page.get_kind_display(), page.founded_year) if part)
+        if isinstance(page, HeritageProjectPage):
+            return f"{page._meta.verbose_name} · {page.start_year}"
+        return SITE_NAMES[page.locale.language_code]
+
+
+def _alt(page, language_code, title):
+    templates = POSTER_ALT if isinstance(page, EventPage) else ILLUSTRATION_ALT
+    return templates[language_code].format(title=title)
+
+
+def _main_image(page):
+    key = page.external_id or f"home-{page.locale.language_code}"
+    return demo_image(key, f"{page.title} (demo)", lambda: compose_poster(key, page.title, _label(page)))
+
+
+def _wanted_fields(page):
+    """Field values the source page should have beyond what the import gave it."""
+    wanted = {}
+    if page.body or isinstance(page, HomePage):
+        wanted["image_id"] = _main_image(page).pk
+        wanted["image_alt"] = _alt(page, page.locale.language_code, page.title)
+    if isinstance(page, HomePage):
+        wanted["introduction"] = HOME_INTRODUCTIONS[page.locale.language_code]
+    if isinstance(page, OrganisationPage) and page.body:
+        key = f"{page.external_id}-logo"
+        wanted["logo_id"] = demo_image(key, f"{page.title}: logo (demo)", lambda: compose_logo(key, page.title)).pk
+    if page.external_id == COUNCIL_ID:
+        wanted.update(COUNCIL_TERM)
+    if page.external_id in MENU_PAGE_IDS or type(page) in SECTION_NAMES:
+        wanted["show_in_menus"] = True
+    return wanted
+
+
+def enrich_source(page):
+    """Give a source page what the interchange file cannot carry; return whether it changed."""
+    changed = False
+    for name, value in _wanted_fields(page).items():
+        if getattr(page, name) != value:
+            setattr(page, name, value)
+            changed = True
+    if isinstance(page, HeritageProjectPage):
+        changed |= _set_gallery(page)
+        changed |= _set_recognitions(page)
+    if isinstance(page, JubileePage):
+        changed |= _set_jubilee_events(page)
+    if changed:
+        _publish(page)
+    return changed
+
+
+def _set_gallery(page):
+    alt_template = GALLERY_ALT[page.locale.language_code]
+    rows = []
+    for index, caption in enumerate(GALLERIES.get(page.external_id, []), start=1):
+        key = f"{page.external_id}-gallery-{index}"
+        image = demo_image(key, f"{caption} (demo)", lambda key=key, caption=caption: compose_photo(key, caption))
+        rows.append((image.pk, alt_template.format(caption=caption), caption))
+    if [(item.image_id, item.alt_text, item.caption) for item in page.gallery_images.all()] == rows:
+        return False
+    page.gallery_images = [
+        HeritageGalleryImage(image_id=image_id, alt_text=alt, caption=caption, sort_order=index)
+        for index, (image_id, alt, caption) in enumerate(rows)
+    ]
+    return True
+
+
+def _set_recognitions(page):
+    wanted = RECOGNITIONS.get(page.external_id, [])
+    if [dict(block.value) for block in page.recognitions] == wanted:
+        return False
+    page.recognitions = [("recognition", value) for value in wanted]
+    return True
+
+
+def _set_jubilee_events(page):
+    events = list(
+        EventPage.objects.filter(external_id__in=JUBILEE_EVENTS.get(page.external_id, []), locale=page.locale)
+    )
+    if [link.event_id for link in page.jubilee_events.all()] == [event.pk for event in events]:
+        return False
+    page.jubilee_events = [JubileeEvent(event=event, sort_order=index) for index, event in enumerate(events)]
+    return True
+
+
+def sync_translations(source, source_changed, values_for=None):
+    """Bring each translation up to date with its source, with its own alternative text.
+
+    ``values_for(language_code)`` gives further translated values (a title, an
+    introduction). A translation is left alone when it already shows them and
+    the source did not change.
+    """
+    for locale in Locale.objects.exclude(pk=source.locale_id).order_by("language_code"):
+        code = locale.language_code
+        current = source.get_translation_or_none(locale)
+        current = current.specific if current else None
+        values = values_for(code) if values_for else {}
+        if source.image_id:
+            values["image_alt"] = _alt(source, code, values.get("title") or (current or source).title)
+        up_to_date = (
+            current is not None
+            and current.image_id == source.image_id
+            and current.show_in_menus == source.show_in_menus
+            and all(getattr(current, name) == value for name, value in values.items())
+        )
+        if up_to_date and not source_changed:
+            continue
+        # Tags are a child relation, which wagtail-localize copies from the source: keep the translated ones.
+        translated_tags = sorted(tag.name for tag in current.tags.all()) if current else None
+        translated = translate_page(source, locale, values, publish=False)
+        if translated_tags is not None and sorted(tag.name for tag in translated.tags.all()) != translated_tags:
+            translated.tags.set(translated_tags, clear=True)
+            translated.save_revision()
+        # Published here: wagtail-localize would defer publishing to the end of the transaction.
+        translated.get_latest_revision().publish()
+
+
+def enrich_home_pages():
+    english_home = get_home_page("en")
+    for code in HOME_INTRODUCTIONS:
+        get_home_page(code)
+    sync_translations(
+        english_home,
+        enrich_source(english_home),
+        lambda code: {"title": SITE_NAMES[code], "introduction": HOME_INTRODUCTIONS[code]},
+    )
+
+
+def enrich_sections():
+    """Every language's section pages, in menu order, named and slugged in their language."""
+    for section_model, names in SECTION_NAMES.items():
+        section = get_section(section_model, "en")
+        sync_translations(
+            section,
+            enrich_source(section),
+            lambda code, names=names: {"title": names[code], "slug": slug_from_title(names[code])},
+        )
+
+
+def enrich_content(source_locales):
+    """Enrich the source page of every demo item (``{id: language code}``), then its translations."""
+    for model in TYPE_MODELS.values():
+        pages = model.objects.filter(external_id__in=source_locales).select_related("locale").order_by("path")
+        for page in pages:
+            if source_locales[page.external_id] == page.locale.language_code:
+                sync_translations(page, enrich_source(page))

@@ -1,0 +1,191 @@
+"""Write the site's content in the interchange format (``docs/content-format.md``).
+
+:func:`page_item` is also the importer's yardstick: a line is applied only when
+the page's current item differs from what the line asks for, which is what
+makes a re-import change nothing.
+
+Canonical form, so that exporting an import gives the same items back: empty
+fields are left out, ``status`` only when not ``live``, ``slug`` only when it is
+not the one derived from the title; ``kind``, ``category`` and a jubilee's
+``anniversary`` (derived at import when absent) are always written. Only
+paragraph blocks of a body are exported (headings, images and embeds added in
+the admin have no place in the format). Pages made in the admin, without an
+``external_id``, get an id generated from their translation key.
+"""
+
+import datetime
+import json
+import zoneinfo
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
+
+from home.sections import slug_from_title
+
+from .pages import MODEL_TYPES, TYPE_MODELS, external_id_of
+
+TRANSLATABLE_BY_TYPE = {
+    "organisation": ("city",),
+    "heritage_project": ("place",),
+    "event": ("venue", "city"),
+    "jubilee": (),
+    "page": (),
+}
+
+
+def paragraphs_of(page):
+    """The plain text of the page's paragraph blocks."""
+    texts = []
+    for block in page.body or []:
+        if block.block_type == "paragraph":
+            texts.append(_html_to_text(block.value.source))
+    return texts
+
+
+def _html_to_text(html):
+    import html as html_module
+
+    return html_module.unescape(strip_tags(html))
+
+
+def status_of(page):
+    if not page.live:
+        return "draft"
+    return "private" if page.view_restrictions.exists() else "live"
+
+
+def time_zone_for(start, end):
+    """What ``EventPage.time_zone`` keeps for times announced with these offsets.
+
+    The site's zone name when both offsets are that zone's at those instants (so
+    summer and winter times both come back right), else the fixed offset of the start.
+    """
+    site_zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    if all(moment.utcoffset() == moment.astimezone(site_zone).utcoffset() for moment in (start, end)):
+        return settings.TIME_ZONE
+    minutes = int(start.utcoffset().total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def format_datetime(moment, tzinfo):
+    return moment.astimezone(tzinfo).isoformat(timespec="seconds")
+
+
+def _related_ids(links):
+    return [external_id_of(link.organisation) for link in links]
+
+
+def page_item(page, *, is_source=True):
+    """The full interchange item of ``page`` (its latest revision's content).
+
+    ``slug`` and ``status`` are always present here; :func:`compact` drops them
+    when they hold the default.
+    """
+    live_page = page
+    if page.has_unpublished_changes and page.latest_revision_id:
+        page = page.get_latest_revision_as_object()
+    item_type = MODEL_TYPES[type(page)]
+    item = {
+        "id": external_id_of(live_page),
+        "type": item_type,
+        "locale": live_page.locale.language_code,
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "body": paragraphs_of(page),
+        "tags": [tag.name for tag in page.tags.all()],
+    }
+    for name in TRANSLATABLE_BY_TYPE[item_type]:
+        item[name] = getattr(page, name)
+    if is_source:
+        item.update(_source_fields(page, live_page, item_type))
+    return {name: value for name, value in item.items() if value not in ("", None, [])}
+
+
+def _source_fields(page, live_page, item_type):
+    fields = {"status": status_of(live_page)}
+    parent = live_page.get_parent().specific
+    if type(parent) in MODEL_TYPES:
+        fields["parent"] = external_id_of(parent)
+    if item_type == "organisation":
+        fields.update(
+            kind=page.kind,
+            founded=page.founded_date.isoformat() if page.founded_date else (str(page.founded_year or "") or None),
+            country=str(page.country or ""),
+            website=page.website,
+            email=page.email,
+            member_of=_related_ids(page.memberships.all()),
+        )
+    elif item_type == "heritage_project":
+        fields.update(
+            organisations=_related_ids(page.project_organisations.all()),
+            start_year=page.start_year,
+            end_year=page.end_year,
+            country=str(page.country or ""),
+        )
+    elif item_type == "jubilee":
+        fields.update(
+            organisation=external_id_of(page.organisation) if page.organisation_id else None,
+            date=page.date.isoformat() if isinstance(page.date, datetime.date) else page.date,
+            anniversary=page.anniversary,
+        )
+    elif item_type == "event":
+        fields.update(
+            start=format_datetime(page.start, page.tzinfo),
+            end=format_datetime(page.end, page.tzinfo),
+            country=str(page.country or ""),
+            organisers=_related_ids(page.organisers.all()),
+            category=page.category,
+            url=page.url if isinstance(page.url, str) else None,
+        )
+    return fields
+
+
+def compact(item):
+    """The item as written to a file: defaults left out."""
+    item = dict(item)
+    if item.get("status") == "live":
+        del item["status"]
+    if item.get("slug") == slug_from_title(item["title"]):
+        del item["slug"]
+    return item
+
+
+def _source_locales():
+    """translation key -> language code of the locale wagtail-localize translates it from."""
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    return {
+        str(object_id): codes[locale_id]
+        for object_id, locale_id in TranslationSource.objects.values_list("object_id", "locale_id")
+    }
+
+
+def export_items():
+    """Every page of the interchange types as a compact item: sources first, then translations."""
+    source_locales = _source_locales()
+    translations = []
+    seen_keys = set()
+    for model in TYPE_MODELS.values():
+        pages = model.objects.select_related("locale").order_by("path")
+        for page in pages.iterator(chunk_size=500):
+            key = str(page.translation_key)
+            is_source = source_locales.get(key, page.locale.language_code) == page.locale.language_code
+            if is_source and key not in seen_keys:
+                seen_keys.add(key)
+                yield compact(page_item(page))
+            else:
+                translations.append((model, page.pk))
+    for model, pk in translations:
+        yield compact(page_item(model.objects.select_related("locale").get(pk=pk), is_source=False))
+
+
+def export_to(stream):
+    """Write every item as a JSON line to the text ``stream``; return how many."""
+    count = 0
+    for item in export_items():
+        stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+        count += 1
+    return count

@@ -1,0 +1,30 @@
+"""``manage.py import_content FILE``: validate then import an interchange file."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from interchange.importer import import_file
+from interchange.validation import InvalidContent
+
+
+class Command(BaseCommand):
+    help = "Import content from a JSON Lines file in the interchange format (docs/content-format.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="path of the .jsonl file")
+
+    def handle(self, *args, file, **options):
+        try:
+            result = import_file(file)
+        except FileNotFoundError:
+            raise CommandError(f"{file}: no such file") from None
+        except IsADirectoryError:
+            raise CommandError(f"{file}: is a directory") from None
+        except InvalidContent as error:
+            for message in error.report.messages:
+                self.stderr.write(message)
+            raise CommandError(f"{len(error.report.problems)} problem(s) in {file}: nothing was imported.") from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {file}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged."
+            )
+        )

@@ -1,0 +1,78 @@
+"""RSS 2.0 and Atom feeds of page listings (Django syndication).
+
+A feed is built for one listing page (the events calendar, a collection) and
+one request, so that it follows the page's language and the request's filters.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+FEED_LENGTH = 50
+
+
+class PageListingFeed(Feed):
+    """Base feed: subclasses give ``get_items()`` (visible pages only)."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+        self.request = None
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_items(self):
+        raise NotImplementedError
+
+    def items(self):
+        return self.get_items()[:FEED_LENGTH]
+
+    def title(self):
+        return self.page.title
+
+    def link(self):
+        return self.page.get_url(self.request)
+
+    def description(self):
+        return self.page.summary or self.page.title
+
+    def subtitle(self):
+        return self.description()
+
+    @property
+    def language(self):
+        return self.page.locale.language_code
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+
+class CollectionRssFeed(PageListingFeed):
+    def get_items(self):
+        return self.page.get_matching_pages().specific()
+
+
+class CollectionAtomFeed(AtomMixin, CollectionRssFeed):
+    pass

@@ -1,0 +1,90 @@
+"""Template tags for the language switcher and the hreflang links."""
+
+from django import template
+from django.urls import translate_url
+from wagtail.models import Page
+
+from localisation.locales import PageLanguage, content_languages, default_language_code
+
+register = template.Library()
+
+
+def _page_languages(page, request):
+    """The live, public translations of ``page`` (itself included, even as a preview)."""
+    languages = content_languages()
+    translations = {
+        translation.locale.language_code: translation
+        for translation in Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key, locale__language_code__in=languages)
+        .select_related("locale")
+    }
+    translations[page.locale.language_code] = page
+    default_code = default_language_code()
+    # x-default: the default language's version, else the oldest translation,
+    # which is the source the others were translated from.
+    x_default = translations.get(default_code) or min(translations.values(), key=lambda p: p.pk)
+    result = []
+    for code, name in languages.items():
+        translation = translations.get(code)
+        if translation is None:
+            continue
+        url = translation.get_url(request=request)
+        if url is None:  # not routable (outside every site)
+            continue
+        result.append(
+            PageLanguage(
+                language_code=code,
+                name=name,
+                url=url,
+                full_url=request.build_absolute_uri(url) if request else translation.get_full_url(),
+                is_current=translation.pk == page.pk,
+                is_default=translation.pk == x_default.pk,
+            )
+        )
+    return result
+
+
+def _path_languages(request):
+    """For views that are not pages (search, 404): the same path under each prefix.
+
+    Every language is offered, as these views exist in all of them.
+    """
+    current = getattr(request, "LANGUAGE_CODE", None)
+    default_code = default_language_code()
+    result = []
+    for code, name in content_languages().items():
+        url = translate_url(request.get_full_path(), code)
+        result.append(
+            PageLanguage(
+                language_code=code,
+                name=name,
+                url=url,
+                full_url=request.build_absolute_uri(url),
+                is_current=code == current,
+                is_default=code == default_code,
+            )
+        )
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The languages the current page exists in, with their URLs.
+
+    Computed once per request and page (the switcher and the hreflang links
+    share it): one query with a page, none without.
+    """
+    if "language_versions" in context:  # set by views that know better (the 404)
+        return context["language_versions"]
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    if request is None:
+        return _page_languages(page, None) if page else []
+    cache = request.__dict__.setdefault("_localisation_page_languages", {})
+    key = page.pk if page else None
+    if key not in cache:
+        cache[key] = _page_languages(page, request) if page is not None else _path_languages(request)
+    return cache[key]

@@ -1,0 +1,46 @@
+# Shared by scripts/demo and scripts/test (sourced, not run): the virtual
+# environment, its requirements and the compiled message catalogues.
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+VENV=${VENV:-.venv}
+PY="$VENV/bin/python"
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# Creates the virtual environment with Python 3.11 or newer if it is missing.
+ensure_venv() {
+    if [ ! -x "$PY" ]; then
+        local python=${PYTHON:-$(command -v python3.11 || command -v python3 || true)}
+        if [ -z "$python" ]; then
+            echo "Python 3.11 is needed: install it, or point PYTHON at it." >&2
+            exit 1
+        fi
+        if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+            echo "$python is $("$python" --version 2>&1); Compatriots needs Python 3.11 or newer (set PYTHON)." >&2
+            exit 1
+        fi
+        say "Creating the virtual environment in $VENV with $python"
+        "$python" -m venv "$VENV"
+    fi
+}
+
+# Installs a requirements file, skipping pip when the files are unchanged since the last install.
+install_requirements() {
+    local requirements=$1
+    local stamp="$VENV/.installed-$(cat requirements*.txt | sha256sum | cut -c1-16)-$(basename "$requirements")"
+    if [ ! -e "$stamp" ]; then
+        say "Installing $requirements"
+        "$PY" -m pip install --disable-pip-version-check --quiet -r "$requirements"
+        touch "$stamp"
+    fi
+}
+
+# Compiles the .po catalogues with the project's own command (pure Python, no GNU gettext needed).
+compile_catalogues() {
+    if "$PY" manage.py help compile_translations >/dev/null 2>&1; then
+        say "Compiling translation catalogues"
+        "$PY" manage.py compile_translations
+    else
+        echo "(no compile_translations command: interface strings stay in English)"
+    fi
+}

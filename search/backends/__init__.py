@@ -1,0 +1,1 @@
+"""Search backends: the language-aware database and Elasticsearch backends."""

@@ -1,0 +1,463 @@
+"""What the Elasticsearch 8 and 9 backends share: language routing and fallback.
+
+Wagtail's Elasticsearch backends analyse every page with one analyser (Wagtail
+issue #1177). Ours index each page's title and text a second time, into fields
+of its own language (``_title_nl``, ``_text_nl``) analysed by Elasticsearch's
+built-in language analyser, and copy the pre-analysed ``search_terms`` of
+``search.analysis`` (stems and transliteration keys) into one
+whitespace-analysed field, ``_search_terms``. A query is routed by language: a
+search filtered to one locale asks that language's fields, an unfiltered one
+asks every language's, and both ask ``_search_terms`` with the query analysed
+in Python the same way as on the database backend.
+
+If Elasticsearch cannot be reached (or answers with an error), the results fall
+back to the database backend and a warning is logged: search never answers 500
+because a server is down.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.db import models
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearchbase import ElasticsearchAutocompleteQueryCompilerImpl
+from modelsearch.index import FilterField, SearchField, get_indexed_models
+from modelsearch.query import PlainText
+from modelsearch.utils import deep_update
+
+from search.analysis import ANALYSED_FIELD_NAMES, analyse_query
+from search.backends.database import AnalysedSearchQuery
+
+logger = logging.getLogger(__name__)
+
+#: Elasticsearch's built-in language analysers, by ISO 639-1 code. A language
+#: of the site that has none here is indexed with the ``standard`` analyser.
+BUILTIN_LANGUAGE_ANALYZERS = {
+    "ar": "arabic",
+    "bg": "bulgarian",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "eu": "basque",
+    "fa": "persian",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "gl": "galician",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "lv": "latvian",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sv": "swedish",
+    "th": "thai",
+    "tr": "turkish",
+}
+
+#: The index field each pre-analysed field of the page models
+#: (``BasePage.search_title_terms`` and ``search_terms``: terms separated by
+#: spaces) is copied to, so that one query reaches every page type.
+ANALYSED_INDEX_FIELDS = {name: f"_{name}" for name in ANALYSED_FIELD_NAMES}
+SEARCH_TERMS_FIELD = ANALYSED_INDEX_FIELDS["search_terms"]
+SEARCH_TERMS_ANALYZER = "search_terms"
+
+#: Where a failed Elasticsearch request sends searches (the ``FALLBACK_BACKEND``
+#: parameter: a name in ``WAGTAILSEARCH_BACKENDS``, kept up to date beside
+#: Elasticsearch, or a dotted path), and for how long before Elasticsearch is
+#: tried again (``RETRY_AFTER_SECONDS``).
+DEFAULT_FALLBACK_BACKEND = "search.backends.database"
+DEFAULT_RETRY_AFTER_SECONDS = 30
+
+# When each Elasticsearch cluster (by its hosts) may be asked again. Module
+# level because ``get_search_backend()`` builds a new backend for every call.
+_resting_until = {}
+
+
+def base_language(language_code):
+    return language_code.split("-")[0].lower()
+
+
+def content_languages():
+    """The site's content languages (``en``, ``nl``, ...), in settings order."""
+    codes = [base_language(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return list(dict.fromkeys(codes))
+
+
+def language_analyzer(language):
+    return BUILTIN_LANGUAGE_ANALYZERS.get(language, "standard")
+
+
+def title_field(language):
+    return f"_title_{language}"
+
+
+def text_field(language):
+    return f"_text_{language}"
+
+
+def language_index_settings(base_settings):
+    """Wagtail's index settings plus the analyser of the pre-analysed terms.
+
+    The language analysers are Elasticsearch built-ins, referred to by name in
+    the mapping; only the whitespace analyser of ``_search_terms`` is defined
+    here (lower-casing again costs nothing and guards against any
+    un-normalised term).
+    """
+    return deep_update(
+        base_settings,
+        {
+            "settings": {
+                "analysis": {
+                    "analyzer": {
+                        SEARCH_TERMS_ANALYZER: {
+                            "type": "custom",
+                            "tokenizer": "whitespace",
+                            "filter": ["lowercase"],
+                        }
+                    }
+                }
+            }
+        },
+    )
+
+
+def is_translatable(model):
+    return any(field.name == "locale" for field in model._meta.get_fields())
+
+
+def analysed_fields(model):
+    """``{field name: boost}`` of the pre-analysed fields of ``model`` and its indexed subclasses.
+
+    Searches usually run on ``Page``, whose subclasses (``BasePage``'s) hold them.
+    """
+    fields = {}
+    for indexed_model in get_indexed_models():
+        if not issubclass(indexed_model, model):
+            continue
+        for field in indexed_model.get_search_fields():
+            if isinstance(field, SearchField) and field.field_name in ANALYSED_INDEX_FIELDS:
+                fields[field.field_name] = max(fields.get(field.field_name, 1), field.boost or 1)
+    return dict(sorted(fields.items()))
+
+
+def _flatten_text(value):
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _flatten_text(item)]
+    return [str(value)]
+
+
+class LanguageMappingMixin:
+    """Adds the per-language fields and the ``_search_terms`` field to Wagtail's mapping."""
+
+    def get_field_mapping(self, field):
+        if isinstance(field, SearchField) and field.field_name in ANALYSED_INDEX_FIELDS:
+            # Pre-analysed terms: split on spaces only, and kept out of
+            # ``_all_text`` whose standard analyser would mix transliteration
+            # keys and stems into ordinary words.
+            return self.get_field_column_name(field), {
+                "type": "text",
+                "analyzer": SEARCH_TERMS_ANALYZER,
+                "copy_to": ANALYSED_INDEX_FIELDS[field.field_name],
+            }
+        return super().get_field_mapping(field)
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        properties = mapping["properties"]
+        for field in self.analysed_search_fields():
+            properties[ANALYSED_INDEX_FIELDS[field.field_name]] = {"type": "text", "analyzer": SEARCH_TERMS_ANALYZER}
+        if is_translatable(self.model):
+            for language in content_languages():
+                analyzer = language_analyzer(language)
+                properties[title_field(language)] = {"type": "text", "analyzer": analyzer}
+                properties[text_field(language)] = {"type": "text", "analyzer": analyzer}
+        return mapping
+
+    def analysed_search_fields(self):
+        return [
+            field
+            for field in self.model.get_search_fields()
+            if isinstance(field, SearchField) and field.field_name in ANALYSED_INDEX_FIELDS
+        ]
+
+    def title_search_field(self):
+        for field in self.model.get_search_fields():
+            if isinstance(field, SearchField) and field.field_name == "title":
+                return field
+        return None
+
+    def get_document(self, obj):
+        doc = super().get_document(obj)
+        if not is_translatable(self.model):
+            return doc
+        language = self.language_of(obj)
+        if language not in content_languages():
+            return doc
+        title, texts = [], []
+        for field in self.model.get_search_fields():
+            if not isinstance(field, SearchField) or field.field_name in ANALYSED_INDEX_FIELDS:
+                continue
+            values = _flatten_text(doc.get(self.get_field_column_name(field)))
+            (title if field.field_name == "title" else texts).extend(values)
+        doc[title_field(language)] = title
+        doc[text_field(language)] = texts
+        return doc
+
+    def language_of(self, obj):
+        """The base language code of ``obj``'s locale.
+
+        Locales are few: one query per mapping (that is, per bulk batch of
+        ``update_index``) instead of one per page.
+        """
+        if not hasattr(self, "_language_by_locale_id"):
+            from wagtail.models import Locale
+
+            self._language_by_locale_id = {
+                pk: base_language(code) for pk, code in Locale.objects.values_list("pk", "language_code")
+            }
+        language = self._language_by_locale_id.get(obj.locale_id)
+        if language is None:
+            language = base_language(obj.locale.language_code)
+        return language
+
+
+class LanguageRoutingQueryCompilerMixin:
+    """Sends a query to the fields of its languages.
+
+    A query analysed by the search service (``AnalysedSearchQuery``) names its
+    languages; a plain-text one (the admin's page search) is analysed here in
+    every language. Either is narrowed by the queryset's ``locale`` filter
+    (``locale=`` or ``locale_id=``), so callers route a query just by filtering
+    to a locale, as they must for the results anyway. Queries that name their
+    fields, or are of other kinds, keep Wagtail's behaviour.
+    """
+
+    def _process_lookup(self, field_path, lookup, value, *args, **kwargs):
+        field = field_path[0]
+        if isinstance(field, FilterField) and field.field_name == "locale" and len(field_path) == 1:
+            values = value if lookup == "in" else [value] if lookup == "exact" else []
+            ids = {item.pk if isinstance(item, models.Model) else item for item in values}
+            if ids and all(isinstance(pk, int) for pk in ids):
+                self.filtered_locale_ids = ids
+        return super()._process_lookup(field_path, lookup, value, *args, **kwargs)
+
+    def get_query(self):
+        # Filters first: they tell the inner query which languages to ask.
+        self.filtered_locale_ids = None
+        filters = self.get_filters()
+        inner_query = self.get_inner_query()
+        return {"bool": {"must": inner_query, "filter": filters}}
+
+    def query_languages(self, languages=None):
+        """Languages to search: the query's (default: every content language),
+        narrowed to the locales the queryset is filtered to."""
+        languages = [base_language(code) for code in languages or content_languages()]
+        locale_ids = getattr(self, "filtered_locale_ids", None)
+        if locale_ids:
+            from wagtail.models import Locale
+
+            codes = Locale.objects.filter(pk__in=locale_ids).values_list("language_code", flat=True)
+            wanted = {base_language(code) for code in codes}
+            languages = [language for language in languages if language in wanted]
+        return languages
+
+    def get_inner_query(self):
+        if self.fields or not is_translatable(self.queryset.model):
+            return super().get_inner_query()
+        if isinstance(self.query, AnalysedSearchQuery):
+            # Analysed by the search service, in the languages it asks for.
+            languages = self.query_languages(self.query.analysed.languages)
+            return self.language_routed_query(self.query.analysed, languages)
+        if isinstance(self.query, PlainText):
+            languages = self.query_languages()
+            analysed = analyse_query(self.query.query_string, languages)
+            return self.language_routed_query(analysed, languages, operator=self.query.operator)
+        return super().get_inner_query()
+
+    def language_routed_query(self, analysed, languages, operator="or"):
+        """The query's words in each language's fields, OR its analysed terms.
+
+        The language fields rank by Elasticsearch's own stemming; the analysed
+        terms bring what it lacks: transliteration keys across scripts, accent
+        folding, synonyms, and prefix keys for compound words.
+        """
+        language_fields = []
+        for language in languages:
+            language_fields += [f"{title_field(language)}^{self.title_boost()}", text_field(language)]
+        should = []
+        if language_fields:
+            match = {"query": analysed.text, "fields": language_fields}
+            if operator != "or":
+                match["operator"] = operator
+            should.append({"multi_match": match})
+        terms = " ".join(analysed.terms)
+        if terms:
+            for name, boost in analysed_fields(self.queryset.model).items():
+                match = {"query": terms}
+                if boost != 1:
+                    match["boost"] = boost
+                should.append({"match": {ANALYSED_INDEX_FIELDS[name]: match}})
+        # Prefix terms (long name keys and stems: ``Poesjkin`` finds
+        # ``Poesjkindag``) match as prefixes, as on the database backend.
+        should += [{"prefix": {SEARCH_TERMS_FIELD: {"value": key}}} for key in analysed.prefix_keys]
+        if not should:
+            return {"bool": {"must_not": {"match_all": {}}}}
+        return {"bool": {"should": should, "minimum_should_match": 1}}
+
+    def title_boost(self):
+        title = self.mapping.title_search_field()
+        return title.boost if title is not None and title.boost else 1
+
+
+class DatabaseFallbackResultsMixin:
+    """Answers from the database backend when Elasticsearch fails.
+
+    Every way of reading results (iterating, counting, faceting) goes through
+    Elasticsearch once; on a transport or server error the same query is run on
+    the fallback backend, a warning logged, and Elasticsearch left alone for a
+    while so that an outage does not cost every request a timeout.
+    """
+
+    def _do_search(self):
+        if self.backend.is_resting():
+            return self._fallback_results().results()
+        try:
+            # Materialised here so that errors raised while iterating are caught.
+            return list(super()._do_search())
+        except (TransportError, ApiError) as error:
+            self.backend.report_failure(error)
+            return self._fallback_results().results()
+
+    def _do_count(self):
+        if self.backend.is_resting():
+            return self._fallback_results().count()
+        try:
+            return super()._do_count()
+        except (TransportError, ApiError) as error:
+            self.backend.report_failure(error)
+            return self._fallback_results().count()
+
+    def facet(self, field_name):
+        if self.backend.is_resting():
+            return self._fallback_results().facet(field_name)
+        try:
+            return super().facet(field_name)
+        except (TransportError, ApiError) as error:
+            self.backend.report_failure(error)
+            return self._fallback_results().facet(field_name)
+
+    def _fallback_results(self):
+        compiler = self.query_compiler
+        fallback = self.backend.fallback_backend
+        search = (
+            fallback.autocomplete
+            if isinstance(compiler, ElasticsearchAutocompleteQueryCompilerImpl)
+            else fallback.search
+        )
+        query, operator = compiler.query, None
+        if isinstance(query, PlainText):
+            # As typed, so that the fallback analyses it its own way.
+            query, operator = query.query_string, query.operator
+        results = search(
+            query,
+            compiler.queryset,
+            fields=compiler.fields,
+            operator=operator,
+            order_by_relevance=compiler.order_by_relevance,
+        )
+        if self._score_field:
+            results = results.annotate_score(self._score_field)
+        return results[self.start : self.stop]
+
+
+class LanguageSearchBackendMixin:
+    """Language index settings, and the fallback backend with its back-off."""
+
+    def __init__(self, params):
+        params = dict(params)
+        self.fallback_backend_name = params.pop("FALLBACK_BACKEND", DEFAULT_FALLBACK_BACKEND)
+        self.retry_after_seconds = params.pop("RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS)
+        super().__init__(params)
+        self.settings = language_index_settings(self.settings)
+
+    @property
+    def fallback_backend(self):
+        if not hasattr(self, "_fallback_backend"):
+            self._fallback_backend = get_search_backend(self.fallback_backend_name)
+        return self._fallback_backend
+
+    @property
+    def cluster_key(self):
+        return repr(self.hosts)
+
+    def is_resting(self):
+        return time.monotonic() < _resting_until.get(self.cluster_key, 0.0)
+
+    def report_failure(self, error):
+        logger.warning(
+            "Elasticsearch search failed (%s: %s); answering from the %r backend for %s seconds.",
+            type(error).__name__,
+            error,
+            self.fallback_backend_name,
+            self.retry_after_seconds,
+        )
+        _resting_until[self.cluster_key] = time.monotonic() + self.retry_after_seconds
+
+    def analysed_terms(self, pages):
+        """``{page pk: (title terms, all terms)}`` as indexed, for the search service's re-ranking.
+
+        Read from the documents' stored source; from the fallback backend when
+        Elasticsearch cannot answer.
+        """
+        if not pages:
+            return {}
+        if not self.is_resting():
+            try:
+                return self._indexed_terms(pages)
+            except (TransportError, ApiError) as error:
+                self.report_failure(error)
+        if hasattr(self.fallback_backend, "analysed_terms"):
+            return self.fallback_backend.analysed_terms(pages)
+        return {}
+
+    def _indexed_terms(self, pages):
+        from wagtail.models import Page
+
+        response = self.es.mget(
+            index=self.get_index_for_model(Page).name,
+            ids=[str(page.pk) for page in pages],
+            source_includes=[f"*{name}" for name in ANALYSED_FIELD_NAMES],
+        )
+        terms = {}
+        for doc in response["docs"]:
+            if not doc.get("found"):
+                continue
+            values = {
+                name: value
+                for key, value in doc["_source"].items()
+                for name in ANALYSED_FIELD_NAMES
+                if key == name or key.endswith(f"__{name}")
+            }
+            terms[int(doc["_id"])] = (
+                (values.get("search_title_terms") or "").split(),
+                (values.get("search_terms") or "").split(),
+            )
+        return terms

@@ -1,0 +1,408 @@
+"""The one search service behind the search page, the JSON API and suggestions.
+
+Every surface calls :func:`search` or :func:`suggest` with validated
+parameters (:func:`parse_search_params`), so that they show the same results,
+facets and snippets, and start from the same queryset of what a visitor may
+see (:func:`visible_pages`).
+
+Ranking has two stages: the search backend finds every page matching any
+analysed term of the query and orders them (BM25 or ``ts_rank``); the best
+:data:`RERANK_DEPTH` are then re-scored in Python from their indexed terms, by
+how many of the query's words each matches, in the title or the text, weighted
+by how rare the word is. The second stage makes ranking the same on SQLite and
+PostgreSQL and rewards pages that match the whole query.
+"""
+
+import html
+import logging
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from search.analysis import analyse_query, index_terms, page_language, site_languages, tokens
+from search.backends.database import AnalysedSearchQuery
+
+logger = logging.getLogger("compatriots.search")
+
+#: API type name → page model; every other page is a ``page``.
+TYPE_MODELS = {
+    "organisation": "organisations.OrganisationPage",
+    "heritage_project": "heritage.HeritageProjectPage",
+    "jubilee": "organisations.JubileePage",
+    "event": "events.EventPage",
+}
+OTHER_TYPE = "page"
+TYPES = [*TYPE_MODELS, OTHER_TYPE]
+
+MAX_QUERY_LENGTH = 200
+MAX_SUGGEST_LENGTH = 100
+DEFAULT_PAGE_SIZE = 10
+MAX_PAGE_SIZE = 50
+MAX_SUGGESTIONS = 8
+#: How many of the engine's best matches are re-ranked in Python.
+RERANK_DEPTH = 100
+#: Words of context shown around the best match in a snippet.
+SNIPPET_WORDS = 30
+
+
+class SearchError(ValueError):
+    """Bad search parameters: the message says what is wrong (answered with 400)."""
+
+
+@dataclass
+class SearchParams:
+    q: str
+    locale: str | None = None
+    types: list = field(default_factory=list)
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+
+@dataclass
+class SearchHit:
+    page: Page
+    id: str | None
+    title: str
+    url: str
+    locale: str
+    type: str
+    snippet: str
+    promoted: bool = False
+
+    def as_dict(self):
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "locale": self.locale,
+            "type": self.type,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass
+class SearchResponse:
+    params: SearchParams
+    count: int = 0
+    results: list = field(default_factory=list)
+    facets: dict = field(default_factory=lambda: {"type": {}, "locale": {}})
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.count / self.params.page_size))
+
+    def as_dict(self):
+        return {
+            "query": self.params.q,
+            "count": self.count,
+            "page": self.params.page,
+            "page_size": self.params.page_size,
+            "results": [hit.as_dict() for hit in self.results],
+            "facets": self.facets,
+        }
+
+
+# Parameters -------------------------------------------------------------------
+
+
+def _positive_int(value, name, default, maximum=None):
+    if value is None or value == "":
+        return default
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise SearchError(_("“%(name)s” must be a positive whole number.") % {"name": name})
+    number = int(value)
+    if maximum is not None and number > maximum:
+        raise SearchError(_("“%(name)s” must be at most %(maximum)s.") % {"name": name, "maximum": maximum})
+    return number
+
+
+def clean_query(value, maximum):
+    """The trimmed query, or a :class:`SearchError` saying why it cannot be searched."""
+    query = (value or "").replace("\x00", "").strip()
+    if not query:
+        raise SearchError(_("Give a search query “q”."))
+    if len(query) > maximum:
+        raise SearchError(_("The query “q” is too long: at most %(maximum)s characters.") % {"maximum": maximum})
+    return query
+
+
+def clean_locale(value):
+    if value is None or value == "":
+        return None
+    if value not in site_languages():
+        raise SearchError(
+            _("Unknown locale “%(locale)s”: use one of %(locales)s.")
+            % {"locale": value[:20], "locales": ", ".join(site_languages())}
+        )
+    return value
+
+
+def parse_search_params(data, page_size_default=DEFAULT_PAGE_SIZE):
+    """Validate a ``QueryDict`` of search parameters (``q``, ``locale``, ``type``, ``page``, ``page_size``)."""
+    types = [value for value in data.getlist("type") if value != ""]
+    unknown = [value for value in types if value not in TYPES]
+    if unknown:
+        raise SearchError(
+            _("Unknown type “%(type)s”: use one of %(types)s.") % {"type": unknown[0][:30], "types": ", ".join(TYPES)}
+        )
+    return SearchParams(
+        q=clean_query(data.get("q"), MAX_QUERY_LENGTH),
+        locale=clean_locale(data.get("locale")),
+        types=list(dict.fromkeys(types)),
+        page=_positive_int(data.get("page"), "page", 1, maximum=10_000),
+        page_size=_positive_int(data.get("page_size"), "page_size", page_size_default, maximum=MAX_PAGE_SIZE),
+    )
+
+
+# What may be seen --------------------------------------------------------------
+
+
+def visible_pages(site):
+    """Pages a visitor may see: live, with no view restriction on them or any
+    ancestor (password, login or groups), on ``site`` only. Every search surface
+    starts from this queryset."""
+    pages = Page.objects.live().public()
+    if site is None:
+        return pages.none()
+    # A site's languages are the translations of its root page, side by side
+    # in the tree: the site is every page under any of them.
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    in_site = Q()
+    for root in roots:
+        in_site |= pages.descendant_of_q(root, inclusive=True)
+    return pages.filter(in_site)
+
+
+def _type_content_types():
+    from django.contrib.contenttypes.models import ContentType
+
+    return {
+        name: ContentType.objects.get_for_model(apps.get_model(label), for_concrete_model=False).pk
+        for name, label in TYPE_MODELS.items()
+    }
+
+
+def type_of(content_type_id):
+    for name, pk in _type_content_types().items():
+        if pk == content_type_id:
+            return name
+    return OTHER_TYPE
+
+
+def filter_types(pages, types):
+    if not types:
+        return pages
+    content_types = _type_content_types()
+    condition = Q(content_type_id__in=[content_types[name] for name in types if name != OTHER_TYPE])
+    if OTHER_TYPE in types:
+        condition |= ~Q(content_type_id__in=content_types.values())
+    return pages.filter(condition)
+
+
+# Ranking -------------------------------------------------------------------------
+
+
+def _engine_matches(analysed, pages, backend):
+    """``[(page pk, content type, locale)]`` of the pages matching the query, best first."""
+    query = AnalysedSearchQuery(analysed)
+    if hasattr(backend, "match_scores"):
+        order = {pk: rank for rank, pk in enumerate(backend.match_scores(query, Page))}
+        rows = pages.filter(pk__in=list(order)).values_list("pk", "content_type_id", "locale_id")
+        return sorted(rows, key=lambda row: order[row[0]])
+    results = backend.search(query, pages)[:1000]
+    return [(page.pk, page.content_type_id, page.locale_id) for page in results]
+
+
+def _score(analysed, title_terms, body_terms, idf):
+    """How well a page's terms answer the query: every word counts once, by
+    rarity, more in the title; pages matching more of the words come first."""
+    score = 0.0
+    matched = 0
+    for word in analysed.words:
+        in_title = any(word.matches(term) for term in title_terms)
+        frequency = sum(1 for term in body_terms if word.matches(term))
+        if in_title or frequency:
+            matched += 1
+        saturated = frequency / (frequency + 1.2 * (0.25 + 0.75 * len(body_terms) / 300))
+        score += idf[word.text] * (2.0 * in_title + saturated)
+    coverage = matched / len(analysed.words)
+    return score * (0.5 + coverage) + 10 * (coverage == 1 and len(analysed.words) > 1)
+
+
+def rerank(analysed, rows, backend):
+    """Re-score the engine's best rows in Python (see the module docstring)."""
+    head, tail = rows[:RERANK_DEPTH], rows[RERANK_DEPTH:]
+    if not hasattr(backend, "analysed_terms") or not head:
+        return rows
+    terms = backend.analysed_terms([Page(pk=pk, content_type_id=ct) for pk, ct, _locale in head])
+    documents = {pk: (set(title), body) for pk, (title, body) in terms.items()}
+    idf = {}
+    for word in analysed.words:
+        frequency = sum(1 for _title, body in documents.values() if any(word.matches(term) for term in set(body)))
+        idf[word.text] = math.log(1 + (len(documents) + 1) / (frequency + 0.5))
+    scored = {pk: _score(analysed, title, body, idf) for pk, (title, body) in documents.items()}
+    head = sorted(head, key=lambda row: -scored.get(row[0], 0.0))  # stable: ties keep the engine's order
+    return head + tail
+
+
+# Snippets --------------------------------------------------------------------------
+
+
+def highlight(text, analysed, language, words=SNIPPET_WORDS):
+    """An HTML snippet of ``text`` around its best match, the matching words in
+    ``<mark>``; everything else escaped."""
+    spans = tokens(text)
+    if not spans:
+        return ""
+    hits = []
+    for index, (_start, _end, token) in enumerate(spans):
+        if any(word.matches(term) for term in index_terms(token, language) for word in analysed.words):
+            hits.append(index)
+    if hits:
+        # The window holding the most matches.
+        best = max(hits, key=lambda first: sum(1 for hit in hits if first <= hit < first + words))
+        first = max(0, best - words // 4)
+    else:
+        first = 0
+    last = min(len(spans), first + words)
+    hit_set = set(hits)
+    start = spans[first][0] if first else 0
+    end = spans[last - 1][1] if last < len(spans) else len(text)
+    pieces = ["… " if first else ""]
+    cursor = start
+    for index in range(first, last):
+        token_start, token_end, _token = spans[index]
+        pieces.append(html.escape(text[cursor:token_start]))
+        word = html.escape(text[token_start:token_end])
+        pieces.append(f"<mark>{word}</mark>" if index in hit_set else word)
+        cursor = token_end
+    pieces.append(html.escape(text[cursor:end]))
+    if last < len(spans):
+        pieces.append(" …")
+    return "".join(pieces).strip()
+
+
+def page_plain_text(page):
+    from search.analysis import page_texts
+
+    return " ".join(text for text in page_texts(page) if text)
+
+
+# The search ------------------------------------------------------------------------
+
+
+def _page_url(page, request):
+    parts = page.get_url_parts(request)
+    return parts[2] if parts else page.url_path
+
+
+def _hit(page, analysed, request, promoted=False):
+    language = page_language(page)
+    return SearchHit(
+        page=page,
+        id=getattr(page, "external_id", "") or None,
+        title=page.title,
+        url=_page_url(page, request),
+        locale=language,
+        type=type_of(page.content_type_id),
+        snippet=highlight(page_plain_text(page) or page.title, analysed, language),
+        promoted=promoted,
+    )
+
+
+def _promoted_pages(params, pages):
+    """Live, visible pages an editor promoted for this query (and locale), in their order."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    promotions = SearchPromotion.objects.filter(
+        query__query_string=params.q.lower(), page__isnull=False, page__in=pages
+    ).order_by("sort_order")
+    return [promotion.page_id for promotion in promotions]
+
+
+def log_query(query_string):
+    """Count the query for the editors' popular searches; never fails a search."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    try:
+        Query.get(query_string).add_hit()
+    except Exception:  # a read-only database must not stop search
+        logger.warning("Could not log the search query", exc_info=True)
+
+
+def in_language(pages, language_code):
+    """Pages in ``language_code`` (all when it is empty).
+
+    Filters on the locale itself: search backends filter on indexed fields
+    (``locale`` is one), not on lookups across relations.
+    """
+    if not language_code:
+        return pages
+    return pages.filter(locale_id=Locale.objects.get(language_code=language_code).pk)
+
+
+def search(params, site, request=None, log=True):
+    """Ranked, faceted, paginated results of ``params`` among the visible pages of ``site``."""
+    response = SearchResponse(params=params)
+    analysed = analyse_query(params.q, [params.locale] if params.locale else None)
+    if log:
+        log_query(params.q)
+    if not analysed:
+        return response
+    pages = in_language(visible_pages(site), params.locale)
+    backend = get_search_backend()
+    matches = _engine_matches(analysed, pages, backend)
+
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    response.facets = {
+        "type": dict(Counter(type_of(ct) for _pk, ct, _locale in matches).most_common()),
+        "locale": dict(Counter(languages[locale] for _pk, _ct, locale in matches).most_common()),
+    }
+    if params.types:
+        wanted = set(params.types)
+        matches = [row for row in matches if type_of(row[1]) in wanted]
+    ranked = [pk for pk, _ct, _locale in rerank(analysed, matches, backend)]
+    promoted = _promoted_pages(params, filter_types(pages, params.types))
+    ranked = promoted + [pk for pk in ranked if pk not in set(promoted)]
+    response.count = len(ranked)
+
+    start = (params.page - 1) * params.page_size
+    shown = ranked[start : start + params.page_size]
+    specific = Page.objects.filter(pk__in=shown).specific().select_related("locale")
+    by_pk = {page.pk: page for page in specific}
+    response.results = [_hit(by_pk[pk], analysed, request, promoted=pk in promoted) for pk in shown if pk in by_pk]
+    return response
+
+
+def suggest(prefix, locale, site, request=None):
+    """Up to :data:`MAX_SUGGESTIONS` visible pages whose title words start with
+    what was typed, in any script or spelling (``Poes`` → Poesjkin, ``Пуш`` → Пушкин)."""
+    pages = in_language(visible_pages(site), locale)
+    analysed = analyse_query(prefix, [locale] if locale else None)
+    if not analysed:
+        return []
+    backend = get_search_backend()
+    if hasattr(backend, "prefix_matches"):
+        pks = backend.prefix_matches(analysed, Page)
+        candidates = pages.filter(pk__in=pks)
+    else:
+        candidates = backend.autocomplete(prefix, pages)
+    candidates = list(candidates[: MAX_SUGGESTIONS * 4]) if not isinstance(candidates, list) else candidates
+    specific = Page.objects.filter(pk__in=[page.pk for page in candidates]).specific().select_related("locale")
+    ordered = sorted(specific, key=lambda page: (len(page.title), page.title))[:MAX_SUGGESTIONS]
+    return [
+        {
+            "title": page.title,
+            "url": _page_url(page, request),
+            "type": type_of(page.content_type_id),
+            "locale": page_language(page),
+        }
+        for page in ordered
+    ]

@@ -1,0 +1,50 @@
+"""Playwright with Debian's Chromium against pytest-django's live server.
+
+Browser tests need /usr/bin/chromium (Debian's package ``chromium``); without it
+they are skipped with a reason, visibly, rather than failing or downloading a
+browser. Playwright's sync API runs an event loop in the test's thread, which
+Django's async-safety guard would take for async code touching the database:
+the guard is lifted for these tests only.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def browser_page(live_server, monkeypatch):
+    """A fresh Chromium tab whose ``base_url`` is the live server's.
+
+    Playwright is started and stopped around each test: its event loop stays
+    registered as running in this thread while it lives, and other tests must
+    keep Django's async-safety guard.
+    """
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's chromium package to run browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        context.set_default_timeout(15_000)
+        yield context.new_page()
+        context.close()
+        browser.close()

@@ -1,0 +1,154 @@
+"""``load_demo`` builds the whole demo site in four languages, and rebuilding it changes nothing.
+
+Building the demo takes a while, so it is built once for this module, inside a
+transaction that is rolled back afterwards: the other test modules never see it.
+"""
+
+import datetime
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import Translation
+
+from events.models import EventPage
+from heritage.models import HeritageProjectPage
+from home.models import HomePage, StandardPage
+from organisations.models import JubileePage, OrganisationMembership, OrganisationPage
+
+LANGUAGES = ("en", "nl", "fr", "ru")
+CONTENT_MODELS = (OrganisationPage, HeritageProjectPage, JubileePage, EventPage)
+#: The day the demo content was written for: events and jubilees after it are "upcoming".
+DEMO_TODAY = datetime.datetime(2026, 11, 22, tzinfo=datetime.UTC)
+
+
+def site_counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": OrganisationMembership.objects.count(),
+        "translations": Translation.objects.count(),
+        "revisions": Revision.objects.count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Counts after the first and the second run of ``load_demo``, on a database rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=None)
+        first = site_counts()
+        call_command("load_demo")
+        second = site_counts()
+        yield {"first": first, "second": second}
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
+def test_every_language_has_at_least_five_live_pages_of_each_type(demo, db, model, language):
+    assert model.objects.live().public().filter(locale__language_code=language).count() >= 5
+
+
+@pytest.mark.parametrize("model", (*CONTENT_MODELS, StandardPage), ids=lambda model: model.__name__)
+def test_every_page_is_a_wagtail_localize_translation_of_its_source(demo, db, model):
+    for page in model.objects.filter(locale__language_code="en"):
+        group = model.objects.filter(translation_key=page.translation_key)
+        assert sorted(group.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
+        translated_into = set(
+            Translation.objects.filter(source__object_id=page.translation_key).values_list(
+                "target_locale__language_code", flat=True
+            )
+        )
+        source_language = Translation.objects.filter(source__object_id=page.translation_key).first().source.locale
+        assert translated_into == set(LANGUAGES) - {source_language.language_code}
+
+
+def test_sources_may_be_in_any_language(demo, db):
+    union = OrganisationPage.objects.get(external_id="union-soviet-citizens", locale__language_code="en")
+    translation = Translation.objects.get(source__object_id=union.translation_key, target_locale=union.locale)
+    assert translation.source.locale.language_code == "ru"
+    assert union.title == "Union of Soviet Citizens of Belgium"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_42_of_53_organisations_belong_to_the_federation(demo, db, language):
+    organisations = OrganisationPage.objects.live().filter(locale__language_code=language)
+    members = organisations.filter(memberships__organisation__external_id="belgian-federation").distinct()
+    assert organisations.count() == 53
+    assert members.count() == 42
+    federation = organisations.get(external_id="belgian-federation")
+    assert federation.founded_year == 2009
+    assert len(federation.members) == 42
+
+
+def test_the_council_is_elected_every_three_years(demo, db):
+    for council in OrganisationPage.objects.filter(external_id="coordination-council"):
+        assert council.kind == "council"
+        assert council.term_years == 3
+        assert council.current_term_end.year == council.term_start.year + 3
+
+
+def test_the_unions_70th_jubilee_was_in_2016_and_three_jubilees_are_coming(demo, db):
+    jubilee = JubileePage.objects.get(external_id="union-soviet-citizens-70", locale__language_code="nl")
+    assert (jubilee.date.year, jubilee.anniversary, jubilee.organisation.founded_year) == (2016, 70, 1946)
+    upcoming = JubileePage.objects.live().filter(locale__language_code="en", date__gt=DEMO_TODAY.date())
+    assert upcoming.count() >= 3
+    for upcoming_jubilee in upcoming:
+        assert upcoming_jubilee.anniversary == upcoming_jubilee.date.year - upcoming_jubilee.organisation.founded_year
+
+
+def test_events_lie_in_the_past_and_in_the_future(demo, db):
+    events = EventPage.objects.live().filter(locale__language_code="fr")
+    assert events.filter(start__year=2016).exists()
+    assert events.filter(start__gt=DEMO_TODAY).count() >= 5
+    assert all(event.end >= event.start for event in events)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_with_a_body_have_a_generated_image_with_alternative_text_in_their_language(demo, db, language):
+    pages = EventPage.objects.filter(locale__language_code=language)
+    assert all(page.image_id and page.image_alt for page in pages)
+    concert = pages.get(external_id="union-80-gala-concert")
+    assert concert.title in concert.image_alt
+    heritage = HeritageProjectPage.objects.get(external_id="uccle-emigrant-graves", locale__language_code=language)
+    assert heritage.gallery_images.count() == 3
+    assert heritage.recognitions
+
+
+def test_spellings_of_russian_names_follow_each_language(demo, db):
+    titles = dict(
+        OrganisationPage.objects.filter(external_id="pushkin-fund").values_list("locale__language_code", "title")
+    )
+    assert "Poesjkin" in titles["nl"]
+    assert "Pouchkine" in titles["fr"]
+    assert "Пушкина" in titles["ru"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_a_home_page_with_an_introduction_and_menus(demo, db, language):
+    home = HomePage.objects.get(locale__language_code=language)
+    assert home.introduction
+    assert home.get_children().live().in_menu().count() >= 7
+
+
+def test_a_second_run_changes_nothing(demo):
+    assert demo["second"] == demo["first"]
+
+
+def test_the_demo_admin_can_log_in(demo, db, client):
+    assert client.login(username="admin", password="compatriots")
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_of_each_language_renders(demo, db, client, language):
+    response = client.get(f"/{language}/")
+    assert response.status_code == HTTPStatus.OK
+    locale = Locale.objects.get(language_code=language)
+    assert HomePage.objects.get(locale=locale).title.encode() in response.content

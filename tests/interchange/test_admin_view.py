@@ -1,0 +1,72 @@
+"""The Moderators' import view: upload, report, confirm; refused to Editors."""
+
+import json
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from organisations.models import OrganisationPage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ITEM = {"id": "pushkin-fund", "type": "organisation", "locale": "en", "title": "International Pushkin Fund"}
+
+
+def upload(content, name="content.jsonl"):
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+@pytest.fixture
+def moderator_client(client, home_page):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(user)
+    return client
+
+
+def test_upload_report_then_confirm_imports(moderator_client):
+    url = reverse("interchange_import")
+    response = moderator_client.post(url, {"file": upload(json.dumps(ITEM).encode() + b"\n")})
+    assert response.status_code == HTTPStatus.OK
+    assert "Confirm the import" in response.content.decode()
+    assert not OrganisationPage.objects.exists()
+    token = response.context["token"]
+    response = moderator_client.post(url, {"confirm": "1", "token": token})
+    assert response.status_code == HTTPStatus.FOUND
+    assert OrganisationPage.objects.get(external_id="pushkin-fund").live
+
+
+def test_invalid_upload_shows_every_problem_and_imports_nothing(moderator_client):
+    content = b'{"id": "Bad", "type": "organisation", "locale": "en", "title": "T"}\n\xff\xfe\n[1]\n'
+    response = moderator_client.post(reverse("interchange_import"), {"file": upload(content)})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    page = response.content.decode()
+    assert "line 1: id:" in page
+    assert "line 2: encoding: not UTF-8" in page
+    assert "line 3: json: each line must be a JSON object" in page
+    assert not OrganisationPage.objects.exists()
+
+
+def test_empty_or_missing_file_is_a_form_error(moderator_client):
+    response = moderator_client.post(reverse("interchange_import"), {"file": upload(b"")})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    response = moderator_client.post(reverse("interchange_import"), {})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_confirm_without_a_valid_upload_is_refused(moderator_client):
+    response = moderator_client.post(reverse("interchange_import"), {"confirm": "1", "token": "../../etc/passwd"})
+    assert response.status_code == HTTPStatus.FOUND
+    assert not OrganisationPage.objects.exists()
+
+
+def test_editors_may_not_import(client, home_page):
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.get(reverse("interchange_import"))
+    assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.FOUND)

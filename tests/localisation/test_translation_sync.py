@@ -1,0 +1,133 @@
+"""Translating a page with wagtail-localize and synchronising it from its source."""
+
+import polib
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+from tests import factories
+
+
+def import_strings(translation, strings, django_capture_on_commit_callbacks, publish=True):
+    """Translate the segments whose context is in ``strings``, as a PO upload would."""
+    po = translation.source.export_po()
+    translated = polib.POFile()
+    translated.metadata = po.metadata
+    translated.metadata["X-WagtailLocalize-TranslationID"] = str(translation.uuid)
+    for entry in po:
+        if entry.msgctxt in strings:
+            msgstr = StringValue.from_plaintext(strings[entry.msgctxt]).data
+            translated.append(polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=msgstr))
+    translation.import_po(translated)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=publish)
+
+
+def publish(page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+
+def test_translation_keeps_translated_fields_and_syncs_the_rest(
+    organisation_section, translate, django_capture_on_commit_callbacks
+):
+    logo = factories.ImageFactory()
+    source = factories.OrganisationPageFactory(
+        parent=organisation_section["en"],
+        title="Flemish Choir",
+        city="Antwerp",
+        country="BE",
+        founded_year=1995,
+        kind="association",
+        external_id="flemish-choir",
+        logo=logo,
+    )
+    dutch = translate(source, "nl", {"title": "Vlaams Koor", "slug": "vlaams-koor", "city": "Antwerpen"})
+    assert (dutch.title, dutch.city, dutch.founded_year, dutch.external_id) == (
+        "Vlaams Koor",
+        "Antwerpen",
+        1995,
+        "flemish-choir",
+    )
+
+    source.founded_year = 1994
+    source.kind = "federation"
+    source.country = "NL"
+    source.logo = None
+    publish(source, django_capture_on_commit_callbacks)
+    translation_source = TranslationSource.objects.get_for_instance(source)
+    translation_source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.get(source=translation_source, target_locale__language_code="nl").save_target()
+
+    dutch.refresh_from_db()
+    assert dutch.live
+    assert (dutch.title, dutch.slug, dutch.city) == ("Vlaams Koor", "vlaams-koor", "Antwerpen")
+    assert (dutch.founded_year, dutch.kind, str(dutch.country), dutch.logo) == (1994, "federation", "NL", None)
+
+
+def test_memberships_are_synchronised_from_the_source(organisation_section, translate, federation):
+    member = factories.OrganisationPageFactory(parent=organisation_section["en"], title="Member")
+    factories.OrganisationMembershipFactory(member=member, organisation=federation)
+    dutch = translate(member, "nl", {"title": "Lid", "slug": "lid"})
+    assert [m.organisation for m in dutch.memberships.all()] == [federation]
+
+
+def test_tags_are_translated_one_by_one_and_survive_a_sync(
+    organisation_section, translate, django_capture_on_commit_callbacks
+):
+    source = factories.OrganisationPageFactory(parent=organisation_section["en"], title="Choir")
+    source.tags.add("choir", "folk music")
+    publish(source, django_capture_on_commit_callbacks)
+    dutch = translate(source, "nl", {"title": "Koor", "slug": "koor"})
+    translation = Translation.objects.get(target_locale__language_code="nl", source__object_id=source.translation_key)
+    import_strings(
+        translation, {"tags.choir": "koor", "tags.folk-music": "volksmuziek"}, django_capture_on_commit_callbacks
+    )
+    dutch.refresh_from_db()
+    assert sorted(dutch.tags.names()) == ["koor", "volksmuziek"]
+    assert sorted(source.tags.names()) == ["choir", "folk music"]
+
+    # The source gains a tag: the sync keeps the Dutch words and brings the
+    # new tag, untranslated until a translator gets to it.
+    source.tags.add("dance")
+    publish(source, django_capture_on_commit_callbacks)
+    translation.source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target()
+    dutch = type(dutch).objects.get(pk=dutch.pk)
+    assert sorted(dutch.tags.names()) == ["dance", "koor", "volksmuziek"]
+
+
+def test_po_export_and_reimport_round_trip(organisation_section, translate, django_capture_on_commit_callbacks):
+    source = factories.OrganisationPageFactory(
+        parent=organisation_section["en"], title="Pushkin Fund", summary="A fund for poetry."
+    )
+    translation_source, _created = TranslationSource.get_or_create_from_instance(source)
+    translation = Translation.objects.create(
+        source=translation_source, target_locale=Locale.objects.get(language_code="fr")
+    )
+    exported = translation.export_po()
+    contexts = {entry.msgctxt: entry.msgid for entry in exported}
+    assert contexts["title"] == "Pushkin Fund"
+    assert contexts["summary"] == "A fund for poetry."
+    assert "founded_year" not in contexts  # language-independent: never offered to translate
+
+    # A translator fills the file in (for example in Poedit) and uploads it back.
+    for entry in exported:
+        entry.msgstr = {
+            "title": "Fonds Pouchkine",
+            "slug": "fonds-pouchkine",
+            "summary": "Un fonds pour la poésie.",
+        }.get(entry.msgctxt, "")
+    reimported = polib.pofile(exported.__unicode__())
+    translation.import_po(reimported)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target()
+    french = source.get_translation(Locale.objects.get(language_code="fr")).specific
+    assert (french.title, french.slug, french.summary) == (
+        "Fonds Pouchkine",
+        "fonds-pouchkine",
+        "Un fonds pour la poésie.",
+    )
+    assert translation.get_progress() == (len(exported), len([e for e in exported if e.msgstr]))

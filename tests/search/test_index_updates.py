@@ -1,0 +1,103 @@
+"""The search index follows the content, through the one search service.
+
+Publish, unpublish, delete, move, translate and re-translate each change what
+a visitor finds at once; ``update_index`` rebuilds an emptied index. Run on the
+configured database backend (SQLite here, PostgreSQL for the lead).
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+from wagtail.search.backends import get_search_backend
+
+from home.translation import translate_page
+from search import service
+from search.service import SearchParams
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query, locale=None):
+    """``{page pk: url}`` of what a visitor finds for ``query``."""
+    site = Site.objects.get(is_default_site=True)
+    response = service.search(SearchParams(q=query, locale=locale, page_size=50), site, log=False)
+    return {hit.page.pk: hit.url for hit in response.results}
+
+
+@pytest.fixture
+def draft(home_page):
+    return factories.StandardPageFactory(parent=home_page, title="Samovar evening", slug="samovar-evening", live=False)
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """``translate_page``, with the publication wagtail-localize defers to the commit."""
+
+    def translate(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return translate_page(*args, **kwargs)
+
+    return translate
+
+
+def test_a_draft_is_not_found_until_published(draft):
+    assert draft.pk not in found("samovar")
+    draft.save_revision().publish()
+    assert draft.pk in found("samovar")
+
+
+def test_a_published_change_is_found_and_the_old_text_is_not(home_page):
+    page = factories.StandardPageFactory(parent=home_page, title="Samovar evening", summary="")
+    page.title = "Balalaika evening"
+    page.save_revision().publish()
+    assert page.pk in found("balalaika")
+    assert page.pk not in found("samovar")
+
+
+def test_an_unpublished_page_is_gone(draft):
+    draft.save_revision().publish()
+    draft.refresh_from_db()
+    draft.unpublish()
+    assert draft.pk not in found("samovar")
+
+
+def test_a_deleted_page_is_gone(draft):
+    draft.save_revision().publish()
+    pk = draft.pk
+    draft.delete()
+    assert pk not in found("samovar")
+
+
+def test_a_moved_page_is_found_at_its_new_url(home_page, draft):
+    draft.save_revision().publish()
+    archive = factories.StandardPageFactory(parent=home_page, title="Archive", slug="archive")
+    draft.refresh_from_db()
+    draft.move(archive, pos="last-child")
+    assert found("samovar")[draft.pk] == "/en/archive/samovar-evening/"
+
+
+def test_a_translation_is_found_in_its_locale(draft, translate):
+    draft.save_revision().publish()
+    dutch = translate(draft, "nl", {"title": "Samovaravond", "slug": "samovaravond", "summary": "Thee en muziek."})
+    assert dutch.pk in found("samovaravond", locale="nl")
+    assert found("samovaravond", locale="nl")[dutch.pk].startswith("/nl/")
+    assert dutch.pk not in found("samovaravond", locale="en")
+
+
+def test_a_translation_updated_from_its_source_is_found_by_its_new_text(draft, translate):
+    draft.save_revision().publish()
+    dutch = translate(draft, "nl", {"title": "Samovaravond", "slug": "samovaravond"})
+    translate(draft, "nl", {"title": "Theeavond", "slug": "samovaravond"})
+    assert dutch.pk in found("theeavond", locale="nl")
+    assert dutch.pk not in found("samovaravond", locale="nl")
+
+
+def test_update_index_rebuilds_an_emptied_index(draft):
+    draft.save_revision().publish()
+    get_search_backend().reset_indexes()
+    assert draft.pk not in found("samovar")
+    call_command("update_index", stdout=io.StringIO())
+    assert draft.pk in found("samovar")
