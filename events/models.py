@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.localization import localize_pages
 from home.models import BasePage, ContentPageQuerySet, LocationMixin
@@ -167,7 +168,7 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
     category = models.CharField(
         _("category"), max_length=20, choices=EventCategory.choices, default=EventCategory.OTHER
     )
-    url = models.URLField(_("registration or details link"), blank=True)
+    details_url = models.URLField(_("registration or details link"), blank=True)
     recurrence = models.TextField(
         _("recurrence rule"), blank=True, validators=[validate_recurrence], help_text=RECURRENCE_HELP_TEXT
     )
@@ -188,7 +189,7 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
                 FieldPanel("category"),
                 FieldPanel("venue"),
                 *LocationMixin.location_panels,
-                FieldPanel("url"),
+                FieldPanel("details_url"),
             ],
             heading=_("Event"),
         ),
@@ -215,7 +216,7 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
         APIField("city"),
         APIField("country"),
         APIField("category"),
-        APIField("url"),
+        APIField("details_url"),
         APIField("summary"),
         APIField("organisers"),
     ]
@@ -224,6 +225,12 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
     subpage_types = []
 
     objects = PageManager.from_queryset(EventQuerySet)()
+
+    # Text fields, but not language: the same zone and rule in every translation.
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("recurrence", overridable=False),
+    ]
 
     class Meta:
         verbose_name = _("event")

@@ -139,7 +139,7 @@ def _source_fields(page, live_page, item_type):
             country=str(page.country or ""),
             organisers=_related_ids(page.organisers.all()),
             category=page.category,
-            url=page.url if isinstance(page.url, str) else None,
+            url=page.details_url or None,
         )
     return fields
 

@@ -221,7 +221,7 @@ class _Importer:
             page.start, page.end = start, end
             page.time_zone = time_zone_for(start, end)
             page.category = item.get("category", page._meta.get_field("category").default)
-            page.url = item.get("url", "")
+            page.details_url = item.get("url", "")
 
     def assign_relations(self, page, item):
         item_type = item["type"]

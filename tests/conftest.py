@@ -1,8 +1,26 @@
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import HomePage
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def isolated_request_state():
+    """Undo what one test leaves behind in the process for the next.
+
+    LocaleMiddleware activates a request's language in the thread and leaves it
+    active; Wagtail caches the site root paths, and a rolled-back Site leaves no
+    signal to clear them.
+    """
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+    cache.clear()
 
 
 @pytest.fixture

@@ -198,7 +198,7 @@ def test_event_page_shows_dates_place_organisers_and_calendar_link(client, make_
     )
     factories.EventOrganiserFactory(event=event, organisation=fund)
 
-    response = client.get(event.get_url())  # ``url`` is the event's registration link field
+    response = client.get(event.get_url())
 
     content = response.content.decode()
     assert response.status_code == HTTPStatus.OK

@@ -8,9 +8,11 @@ keeps an editor from filing an event under the heritage section.
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from cooperation.models import CooperationIndexPage
 from events.models import EventIndexPage, EventPage
 from heritage.models import HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage, StandardPage
+from listings.models import CollectionPage
 from organisations.models import JubileeIndexPage, JubileePage, OrganisationIndexPage, OrganisationPage
 
 SECTIONS = {OrganisationIndexPage, JubileeIndexPage, HeritageIndexPage, EventIndexPage}
@@ -37,7 +39,7 @@ SECTION_CONTENT = {
 class PageTreeTests(WagtailPageTestCase):
     def test_home_page_sits_under_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, SECTIONS | {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, SECTIONS | {StandardPage, CollectionPage, CooperationIndexPage})
         self.assertCanCreateAt(Page, HomePage)
 
     def test_standard_pages_nest_under_the_home_page_and_each_other(self):

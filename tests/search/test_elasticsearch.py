@@ -150,6 +150,7 @@ class TestDocument:
         assert pushkin_key in russian_terms
 
 
+@pytest.mark.django_db  # a plain query is analysed with the editors' synonyms
 class TestQueryRouting:
     def compiled(self, backend_module, queryset, query="poesjkin"):
         results = make_backend(backend_module).search(query, queryset)
