@@ -8,7 +8,9 @@ from tests.browser.conftest import browser_page  # noqa: F401 - Chromium fixture
 
 from .conftest import brussels
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after a transactional test would otherwise
+# remove the locales and home page the migrations create, for later tests.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_page_through_the_month_view_and_download_the_ics(browser_page, home_page):  # noqa: F811
