@@ -48,13 +48,19 @@ def _page_languages(page, request):
 def _path_languages(request):
     """For views that are not pages (search, 404): the same path under each prefix.
 
-    Every language is offered, as these views exist in all of them.
+    Every language is offered, as these views exist in all of them. A
+    ``locale`` filter in the query string (the search page's language filter)
+    follows the switch, so the visitor sees results in the language chosen.
     """
     current = getattr(request, "LANGUAGE_CODE", None)
     default_code = default_language_code()
+    query = request.GET.copy()
     result = []
     for code, name in content_languages().items():
-        url = translate_url(request.get_full_path(), code)
+        if "locale" in query:
+            query["locale"] = code
+        path = f"{request.path}?{query.urlencode()}" if query else request.path
+        url = translate_url(path, code)
         result.append(
             PageLanguage(
                 language_code=code,

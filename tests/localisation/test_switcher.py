@@ -82,6 +82,16 @@ def test_without_a_page_every_language_links_to_the_same_path(translated_home):
     assert len(hreflang) == 5
 
 
+def test_a_language_filter_follows_the_switch(translated_home):
+    html = render("includes/language_switcher.html", "/fr/search/?q=chorale&locale=fr", None, "fr")
+    assert [link[0] for link in switcher_links(html)] == [
+        "/en/search/?q=chorale&amp;locale=en",
+        "/nl/search/?q=chorale&amp;locale=nl",
+        "/fr/search/?q=chorale&amp;locale=fr",
+        "/ru/search/?q=chorale&amp;locale=ru",
+    ]
+
+
 def test_queries_do_not_grow_with_the_number_of_translations(organisation_section, translated_home):
     # Warm the site root paths cache, which is shared by every request.
     render("includes/language_switcher.html", "/en/", translated_home["en"])
