@@ -18,6 +18,7 @@ This backend:
 It is the ``default`` backend, so the Wagtail admin's page search uses it too.
 """
 
+import re
 from functools import lru_cache, reduce
 
 from django.db import connection
@@ -31,6 +32,10 @@ from search.analysis import AnalysedQuery, analyse_query
 
 #: Relative weight of a title match over a body match in the engine's ranking.
 TITLE_WEIGHT = 4.0
+#: Boost of ``search_title_terms`` in ``BasePage.search_fields``.
+TITLE_TERMS_BOOST = 3
+#: One lexeme of a tsvector's text form: 'term':1A,5B (positions, weights).
+TSVECTOR_LEXEME = re.compile(r"'((?:[^']|'')*)'(?::([0-9A-D,]+))?")
 
 
 class AnalysedSearchQuery(PlainText):
@@ -45,6 +50,19 @@ class AnalysedSearchQuery(PlainText):
 
     def __repr__(self):
         return f"<AnalysedSearchQuery {self.analysed.terms!r} prefixes={self.analysed.prefix_keys!r}>"
+
+
+def prefix_lexemes(analysed, lexeme_class, **title_only):
+    """Every earlier word of a suggestion prefix, and the last one as a prefix.
+
+    ``lexeme_class`` is the engine's Lexeme; ``title_only`` the keyword
+    arguments that restrict the prefix to title terms on that engine.
+    """
+    words = [lexeme_class(term) for word in analysed.words[:-1] for term in sorted(word.terms)]
+    prefixes = reduce(
+        lambda a, b: a | b, [lexeme_class(term, prefix=True, **title_only) for term in sorted(analysed.words[-1].terms)]
+    )
+    return reduce(lambda a, b: a | b, words) & prefixes if words else prefixes
 
 
 def is_analysed_model(model):
@@ -188,11 +206,7 @@ def _sqlite_classes():
 
         def prefix_matches(self, analysed, model, limit=200):
             """Primary keys of ``model`` objects whose title has the last word as a prefix (and another word)."""
-            words = [Lexeme(term) for word in analysed.words[:-1] for term in sorted(word.terms)]
-            last = analysed.words[-1]
-            prefixes = reduce(lambda a, b: a | b, [Lexeme(term, prefix=True) for term in sorted(last.terms)])
-            lexemes = reduce(lambda a, b: a | b, words) & prefixes if words else prefixes
-            return [int(pk) for pk in self._entries(model, ["title"], lexemes)[:limit]]
+            return [int(pk) for pk in self._entries(model, ["title"], prefix_lexemes(analysed, Lexeme))[:limit]]
 
         def analysed_terms(self, pages):
             """``{page pk: (title terms, all terms)}`` as indexed."""
@@ -211,12 +225,17 @@ def _sqlite_classes():
 @lru_cache(maxsize=1)
 def _postgres_classes():
     from django.contrib.postgres.search import SearchQuery as PostgresQuery
+    from django.contrib.postgres.search import SearchRank
+    from django.db.models import F, TextField
+    from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres.postgres import (
         IndexEntry,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.backends.database.postgres.weights import get_weight
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class AnalysedPostgresQueryCompiler(PostgresSearchQueryCompiler):
         def build_tsquery_content(self, query, config=None, invert=False):
@@ -228,8 +247,6 @@ def _postgres_classes():
 
         def build_tsrank(self, vector, query, config=None, boost=1.0):
             if isinstance(query, AnalysedSearchQuery):
-                from django.contrib.postgres.search import SearchRank
-
                 return SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights) * boost
             return super().build_tsrank(vector, query, config, boost)
 
@@ -241,12 +258,44 @@ def _postgres_classes():
             # them as they are, whatever the page's language.
             super().__init__({"SEARCH_CONFIG": "simple", **params})
 
+        def prefix_matches(self, analysed, model, limit=200):
+            """Primary keys of ``model`` objects whose title has the last word as a prefix (and another word).
+
+            The analysed title terms sit in the body vector with the weight
+            of their boost, so the prefix is restricted to that weight.
+            """
+            query = PostgresQuery(
+                prefix_lexemes(analysed, Lexeme, weight=get_weight(TITLE_TERMS_BOOST)),
+                search_type="raw",
+                config="simple",
+            )
+            entries = (
+                IndexEntry._default_manager.filter(
+                    content_type_id__in=get_descendants_content_types_pks(model), body=query
+                )
+                .annotate(rank=SearchRank(F("body"), query))
+                .order_by("-rank")
+                .values_list("object_id", flat=True)
+            )
+            return [int(pk) for pk in entries[:limit]]
+
         def analysed_terms(self, pages):
-            rows = IndexEntry._default_manager.filter(
-                object_id__in=[str(page.pk) for page in pages],
-                content_type_id__in={page.content_type_id for page in pages},
-            ).values_list("object_id", "title_text", "body_text")
-            return {int(object_id): (title.split(), body.split()) for object_id, title, body in rows}
+            """``{page pk: (title terms, all terms)}`` read back from the indexed body vector."""
+            title_weight = get_weight(TITLE_TERMS_BOOST)
+            rows = (
+                IndexEntry._default_manager.filter(
+                    object_id__in=[str(page.pk) for page in pages],
+                    content_type_id__in={page.content_type_id for page in pages},
+                )
+                .annotate(vector=Cast("body", TextField()))
+                .values_list("object_id", "vector")
+            )
+            terms = {}
+            for object_id, vector in rows:
+                lexemes = TSVECTOR_LEXEME.findall(vector)
+                title = [lexeme.replace("''", "'") for lexeme, positions in lexemes if title_weight in positions]
+                terms[int(object_id)] = (title, [lexeme.replace("''", "'") for lexeme, _positions in lexemes])
+            return terms
 
     return AnalysedPostgresSearchBackend
 
