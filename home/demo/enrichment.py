@@ -267,7 +267,8 @@ def sync_translations(source, source_changed, values_for=None):
             current is not None
             and current.image_id == source.image_id
             and current.show_in_menus == source.show_in_menus
-            and all(getattr(current, name) == value for name, value in values.items())
+            # Body paragraphs are rich text in the page: they are sent again only when the source changed.
+            and all(getattr(current, name) == value for name, value in values.items() if name != "body")
         )
         if up_to_date and not source_changed:
             continue

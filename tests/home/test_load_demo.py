@@ -15,9 +15,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
 
+from cooperation.models import CooperationIndexPage, CooperationProtocolPage
 from events.models import EventPage
 from heritage.models import HeritageProjectPage
 from home.models import HomePage, StandardPage
+from listings.models import CollectionPage
+from organisations.jubilees import coming_round_anniversaries
 from organisations.models import JubileePage, OrganisationMembership, OrganisationPage
 
 LANGUAGES = ("en", "nl", "fr", "ru")
@@ -152,3 +155,70 @@ def test_the_home_page_of_each_language_renders(demo, db, client, language):
     assert response.status_code == HTTPStatus.OK
     locale = Locale.objects.get(language_code=language)
     assert HomePage.objects.get(locale=locale).title.encode() in response.content
+
+
+def test_recurring_events_repeat_in_every_language(demo, db):
+    for language in LANGUAGES:
+        course = EventPage.objects.live().get(
+            external_id="russian-evening-course-brussels", locale__language_code=language
+        )
+        assert course.recurrence.startswith("FREQ=WEEKLY")
+        assert course.local_start.strftime("%A %H:%M") == "Tuesday 19:00"
+        assert course.last_occurrence_end.date() == datetime.date(2027, 6, 29)
+        occurrences = course.occurrences_between(
+            datetime.datetime(2027, 3, 1, tzinfo=course.tzinfo), datetime.datetime(2027, 4, 1, tzinfo=course.tzinfo)
+        )
+        assert [occurrence.start.day for occurrence in occurrences] == [2, 9, 16, 23, 30]
+        festival = EventPage.objects.live().get(external_id="slavic-culture-festival", locale__language_code=language)
+        assert festival.recurrence == "FREQ=YEARLY"
+        assert festival.next_occurrence(DEMO_TODAY).start.date() == datetime.date(2027, 5, 24)
+    assert EventPage.objects.upcoming().filter(locale__language_code="ru", start__lt=DEMO_TODAY).count() >= 2
+
+
+def test_each_language_has_a_this_year_collection_translated_from_english(demo, db, client):
+    source = CollectionPage.objects.get(external_id="collection-this-year", locale__language_code="en")
+    for language in LANGUAGES:
+        collection = CollectionPage.objects.live().get(
+            translation_key=source.translation_key, locale__language_code=language
+        )
+        assert collection.date_window == "this_year"
+        assert {content_type.model for content_type in collection.page_types.all()} == {"eventpage", "jubileepage"}
+        matching = collection.get_matching_pages(now=DEMO_TODAY)
+        assert matching.exists()
+        assert all(page.locale_id == collection.locale_id for page in matching)
+        response = client.get(collection.url)
+        assert response.status_code == HTTPStatus.OK
+    translated_into = set(
+        Translation.objects.filter(source__object_id=source.translation_key).values_list(
+            "target_locale__language_code", flat=True
+        )
+    )
+    assert translated_into == {"nl", "fr", "ru"}
+
+
+def test_cooperation_protocols_of_2016_to_2018_count_their_activities(demo, db, client):
+    for language in LANGUAGES:
+        index = CooperationIndexPage.objects.live().get(locale__language_code=language)
+        protocols = {protocol.year: protocol for protocol in index.protocols()}
+        assert sorted(protocols) == [2016, 2017, 2018]
+        assert protocols[2016].planned > 110
+        assert protocols[2016].planned > protocols[2016].carried_out > protocols[2016].planned / 2
+        assert all(protocol.party_count >= 5 for protocol in protocols.values())
+        protocol_2016 = CooperationProtocolPage.objects.get(pk=protocols[2016].pk)
+        linked = [link for _activity, link in protocol_2016.activity_rows if link]
+        assert linked and all(link.page.locale_id == protocol_2016.locale_id for link in linked)
+        assert all(link.page.locale_id == protocol_2016.locale_id for link in protocol_2016.localized_parties)
+        response = client.get(protocol_2016.url)
+        assert response.status_code == HTTPStatus.OK
+        assert f"{protocols[2016].carried_out}".encode() in response.content
+        assert client.get(index.url).status_code == HTTPStatus.OK
+
+
+def test_at_least_three_organisations_have_a_round_anniversary_in_the_planning_window(demo, db):
+    today = DEMO_TODAY.date()
+    coming = [
+        organisation
+        for organisation in OrganisationPage.objects.filter(locale__language_code="en")
+        if coming_round_anniversaries(organisation.founded_year, organisation.founded_date, today)
+    ]
+    assert len(coming) >= 3

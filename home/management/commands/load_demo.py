@@ -16,6 +16,7 @@ from django.db import transaction
 
 from home.demo import CONTENT_PATH
 from home.demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
+from home.demo.listings import add_listings
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "compatriots"
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             enrich_sections()
             call_command("import_content", str(CONTENT_PATH), stdout=self.stdout, stderr=self.stderr)
             enrich_content(source_locales(CONTENT_PATH))
+            add_listings()
             created = self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         if created:
