@@ -9,7 +9,6 @@ prints lines per second and the peak resident memory of each step.
 """
 
 import argparse
-import json
 import os
 import resource
 import sys
@@ -18,6 +17,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.jsonl import write_generated_items  # noqa: E402
 
 LOCALES = ("en", "nl", "fr", "ru")
 #: Per group of items: one organisation, then a project, a jubilee, an event and a page referring to it.
@@ -63,17 +64,7 @@ def generated_items(group):
 
 
 def write_file(path, lines):
-    written = 0
-    with open(path, "w", encoding="utf-8") as stream:
-        group = 0
-        while written < lines:
-            for item in generated_items(group):
-                if written == lines:
-                    break
-                stream.write(json.dumps(item, ensure_ascii=False) + "\n")
-                written += 1
-            group += 1
-    return written
+    return write_generated_items(path, generated_items, lines)
 
 
 def peak_rss_mb():

@@ -16,7 +16,6 @@ Targets: p95 <= 50 ms, update_index >= 500 pages/s.
 """
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -25,6 +24,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.jsonl import write_generated_items  # noqa: E402
 
 LOCALES = ("en", "nl", "fr", "ru")
 TYPES = ("organisation", "heritage_project", "jubilee", "event", "page")
@@ -156,17 +157,7 @@ def generated_items(group):
 
 
 def write_file(path, pages):
-    written = 0
-    with open(path, "w", encoding="utf-8") as stream:
-        group = 0
-        while written < pages:
-            for item in generated_items(group):
-                if written == pages:
-                    break
-                stream.write(json.dumps(item, ensure_ascii=False) + "\n")
-                written += 1
-            group += 1
-    return written
+    return write_generated_items(path, generated_items, pages)
 
 
 def import_pages(workdir, count):
