@@ -248,6 +248,36 @@ def analyse_query(text, languages=None):
     return analysed
 
 
+#: Letters that may be the first of a spelling convention folded as a whole
+#: (``s`` of sh/sj/sch, ``t`` of ts/tsj/tch...), with the letters that complete it.
+CONVENTION_CONTINUATIONS = {
+    "s": ("h", "j", "ch"),
+    "t": ("s", "sj", "ch", "sch"),
+    "c": ("h",),
+    "k": ("h",),
+    "z": ("h", "j"),
+    "p": ("h",),
+}
+
+
+def analyse_prefix(text, languages=None):
+    """Analyse what is being typed, whose last word may be cut anywhere.
+
+    A word cut inside a spelling convention (``Pus`` of ``Push``/``Poesj``)
+    folds to another key than the whole word, so the last word also gets the
+    keys of each completion of that convention: ``Pus`` then meets ``Пушкин``.
+    """
+    analysed = analyse_query(text, languages)
+    if not analysed:
+        return analysed
+    last = analysed.words[-1]
+    completions = CONVENTION_CONTINUATIONS.get(last.text[-1:], ())
+    extra_keys = {key for ending in completions for key in name_keys(last.text + ending)}
+    if extra_keys:
+        analysed.words[-1] = QueryWord(text=last.text, terms=last.terms | extra_keys, prefixes=last.prefixes)
+    return analysed
+
+
 #: Fields whose text is analysed into a page's own terms by ``page_search_terms``
 #: rather than indexed raw.
 ANALYSED_FIELD_NAMES = ("search_title_terms", "search_terms")

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from search.analysis import analyse_query, index_terms, page_language, site_languages, tokens
+from search.analysis import analyse_prefix, analyse_query, index_terms, page_language, site_languages, tokens
 from search.backends.database import AnalysedSearchQuery
 
 logger = logging.getLogger("compatriots.search")
@@ -385,7 +385,7 @@ def suggest(prefix, locale, site, request=None):
     """Up to :data:`MAX_SUGGESTIONS` visible pages whose title words start with
     what was typed, in any script or spelling (``Poes`` → Poesjkin, ``Пуш`` → Пушкин)."""
     pages = in_language(visible_pages(site), locale)
-    analysed = analyse_query(prefix, [locale] if locale else None)
+    analysed = analyse_prefix(prefix, [locale] if locale else None)
     if not analysed:
         return []
     backend = get_search_backend()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import analyse_query, fold_accents, index_terms, name_keys, normalise, stem
+from search.analysis import analyse_prefix, analyse_query, fold_accents, index_terms, name_keys, normalise, stem
 
 SPELLINGS_OF_ONE_NAME = [
     ["Pushkin", "Poesjkin", "Pouchkine", "Puschkin", "Пушкин", "Пушкина"],
@@ -81,3 +81,13 @@ def test_query_stopwords_are_dropped_unless_alone():
 @pytest.mark.django_db
 def test_queries_without_words_are_empty():
     assert not analyse_query('"\x00 !!', None)
+
+
+@pytest.mark.django_db  # editors' synonyms are read
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("Pus", "Пушкин"), ("Chos", "Шостакович"), ("Tschec", "Чехов"), ("Dostoyevs", "Достоевский")],
+)
+def test_a_prefix_cut_inside_a_spelling_convention_still_meets_the_name(typed, name):
+    last_word = analyse_prefix(typed).words[-1]
+    assert any(key.startswith(term) for term in last_word.terms for key in name_keys(normalise(name)))

@@ -169,7 +169,8 @@ def test_facets_count_every_visible_match(client, parity_content):
 
 
 def test_suggestions_across_scripts(client, parity_content):
-    for prefix in ["Push", "Poesj", "Pouch", "Пуш"]:
+    # "Pus" and "Pous" stop inside a spelling convention (sh, sj, ch).
+    for prefix in ["Pus", "Push", "Poesj", "Pous", "Pouch", "Пуш"]:
         titles = {
             (suggestion["locale"], suggestion["title"])
             for suggestion in client.get("/api/search/suggest/", {"q": prefix}).json()["suggestions"]
