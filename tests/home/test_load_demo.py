@@ -29,6 +29,11 @@ CONTENT_MODELS = (OrganisationPage, HeritageProjectPage, JubileePage, EventPage)
 DEMO_TODAY = datetime.datetime(2026, 11, 22, tzinfo=datetime.UTC)
 
 
+# Every test here is a database test, so that pytest-django runs them before
+# the transactional (browser) tests, whose flush leaves an empty database.
+pytestmark = pytest.mark.django_db
+
+
 def site_counts():
     return {
         "pages": Page.objects.count(),
