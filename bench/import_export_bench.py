@@ -78,7 +78,9 @@ def main():
 
     workdir = Path(tempfile.mkdtemp(prefix="compatriots-bench-"))
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    # Measured as deployed: DEBUG off (with DEBUG on, Django keeps every query's SQL).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only")
     import django
 
     django.setup()

@@ -7,11 +7,14 @@ so that every translated page is linked to its source, shows its strings in the
 translation editor, and survives a later synchronisation from the source.
 """
 
-import polib
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
+
+#: How wagtail-localize's records name the tool that made these translations.
+TOOL_NAME = "compatriots"
 
 #: Fields whose segment context path is the field name itself.
 SEGMENT_FIELDS = ("title", "slug", "summary", "image_alt", "city", "venue", "place", "introduction", "seo_title")
@@ -35,35 +38,37 @@ def _translated_text(context_path, values, body_index):
     return None
 
 
+def translation_source_for(source_page):
+    """The wagtail-localize source record of ``source_page``, brought up to date with the page.
+
+    Refreshing extracts every segment of the page again: a caller translating
+    one unchanged page into several languages gets the record once and passes
+    it to each :func:`translate_page`.
+    """
+    source, created = TranslationSource.get_or_create_from_instance(source_page)
+    if not created:
+        source.update_from_db()
+    return source
+
+
 @transaction.atomic
-def translate_page(source_page, locale, values, *, publish=True, user=None):
+def translate_page(source_page, locale, values, *, publish=True, user=None, translation_source=None):
     """Translate ``source_page`` into ``locale`` with the given plain-text ``values``.
 
     ``values`` maps field names (``title``, ``summary``, ``city``...) to text and
     ``body`` to the list of paragraph texts, in the order of the source's
     paragraphs. Fields left out keep the source's text (wagtail-localize's
-    fallback). Returns the translated page, saved (and published when asked).
+    fallback). ``translation_source``, when given, is the page's up-to-date
+    record from :func:`translation_source_for`. Returns the translated page,
+    saved (and published when asked).
     """
     if isinstance(locale, str):
         locale = Locale.objects.get(language_code=locale)
-    source, created = TranslationSource.get_or_create_from_instance(source_page)
-    if not created:
-        source.update_from_db()
+    source = translation_source or translation_source_for(source_page)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    body_index = _body_index_by_block_id(source_page)
-    po = source.export_po()
-    po.metadata["X-WagtailLocalize-TranslationID"] = str(translation.uuid)
-    translated = polib.POFile()
-    translated.metadata = po.metadata
-    for entry in po:
-        text = _translated_text(entry.msgctxt, values, body_index)
-        if text:
-            translated.append(
-                polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=StringValue.from_plaintext(text).data)
-            )
-    translation.import_po(translated, user=user, tool_name="compatriots")
+    save_string_translations(source, locale, values, _body_index_by_block_id(source_page), user)
     # wagtail-localize defers publishing to the end of the outer transaction;
     # the importer and the demo loader run in one transaction and need the
     # translation live now (to translate its children, to set view
@@ -74,3 +79,48 @@ def translate_page(source_page, locale, values, *, publish=True, user=None):
         translated_page.get_latest_revision().publish(user=user)
         translated_page.refresh_from_db()
     return translated_page
+
+
+def save_string_translations(source, locale, values, body_index, user):
+    """Record the given texts as translations of the source's segments, as a translator's edits would be.
+
+    Writes wagtail-localize's translation memory directly, in bulk: its PO
+    import costs several queries per string, and the texts here are plain
+    text, escaped, so they need none of its checks for broken markup.
+    """
+    wanted = {}
+    for segment in StringSegment.objects.filter(source=source).select_related("context"):
+        text = _translated_text(segment.context.path, values, body_index)
+        if text:
+            wanted[segment.string_id, segment.context_id] = StringValue.from_plaintext(text).data
+    existing = {
+        (string_translation.translation_of_id, string_translation.context_id): string_translation
+        for string_translation in StringTranslation.objects.filter(locale=locale, context__object_id=source.object_id)
+    }
+    manual = StringTranslation.TRANSLATION_TYPE_MANUAL
+    created, changed = [], []
+    for (string_id, context_id), data in wanted.items():
+        current = existing.get((string_id, context_id))
+        if current is None:
+            created.append(
+                StringTranslation(
+                    translation_of_id=string_id,
+                    context_id=context_id,
+                    locale=locale,
+                    data=data,
+                    last_translated_by=user,
+                    translation_type=manual,
+                    tool_name=TOOL_NAME,
+                )
+            )
+        elif current.data != data or current.has_error:
+            current.data, current.has_error, current.last_translated_by = data, False, user
+            current.translation_type, current.tool_name = manual, TOOL_NAME
+            changed.append(current)
+    StringTranslation.objects.bulk_create(created)
+    # bulk_update skips auto_now: the edit time is set here.
+    now = timezone.now()
+    for string_translation in changed:
+        string_translation.updated_at = now
+    fields = ["data", "has_error", "last_translated_by", "translation_type", "tool_name", "updated_at"]
+    StringTranslation.objects.bulk_update(changed, fields)

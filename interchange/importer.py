@@ -19,8 +19,9 @@ from wagtail.rich_text import RichText
 
 from events.models import EventOrganiser, parse_time_zone
 from heritage.models import HeritageProjectOrganisation
+from home.batching import batched_tasks
 from home.sections import get_section, slug_from_title
-from home.translation import translate_page
+from home.translation import translate_page, translation_source_for
 from organisations.models import OrganisationMembership
 
 from .exporter import TRANSLATABLE_BY_TYPE, format_datetime, page_item, time_zone_for
@@ -52,7 +53,7 @@ def import_file(path, user=None):
     report = validate_file(path)
     if not report.is_valid:
         raise InvalidContent(report)
-    with transaction.atomic():
+    with transaction.atomic(), batched_tasks():
         return _Importer(path, user).run()
 
 
@@ -67,6 +68,7 @@ class _Importer:
         self.created = set()  # ids whose source page this import created
         self.founded = {}  # organisation id -> founded year, for derived anniversaries
         self.placed_under_pages = set()  # ids whose source names a parent page
+        self.translation_sources = {}  # id -> wagtail-localize record of its source, refreshed once
 
     def lines(self):
         with open(self.path, "rb") as lines:
@@ -278,6 +280,12 @@ class _Importer:
         for item in sorted(waiting_for_parent, key=lambda item: self.source_pages[item["id"]].depth):
             self.update_translation(item)
 
+    def translation_source(self, item_id):
+        # Sources are all written before the first translation: one refresh each serves every language.
+        if item_id not in self.translation_sources:
+            self.translation_sources[item_id] = translation_source_for(self.source_pages[item_id])
+        return self.translation_sources[item_id]
+
     def update_translation(self, item):
         source = self.source_pages[item["id"]]
         locale = self.locales[item["locale"]]
@@ -303,7 +311,14 @@ class _Importer:
         slug = item.get("slug") or (current.slug if current else slug_from_title(item["title"]))
         values = {name: item[name] for name in ("title", "summary", "body", "city", "place", "venue") if name in item}
         values["slug"] = slug
-        translated = translate_page(source, locale, values, publish=False, user=self.user)
+        translated = translate_page(
+            source,
+            locale,
+            values,
+            publish=False,
+            user=self.user,
+            translation_source=self.translation_source(item["id"]),
+        )
         revision = None
         if sorted(tag.name for tag in translated.tags.all()) != sorted(item.get("tags", [])):
             translated.tags.set(item.get("tags", []), clear=True)

@@ -153,6 +153,10 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Page saves index themselves through tasks run at once, except inside a bulk
+# write (import, demo), where home.batching.batched_tasks runs each once at the end.
+TASKS = {"default": {"BACKEND": "home.task_backend.BatchingImmediateBackend"}}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Compatriots"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

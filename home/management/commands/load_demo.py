@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.batching import batched_tasks
 from home.demo import CONTENT_PATH
 from home.demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
 from home.demo.listings import add_listings
@@ -37,7 +38,7 @@ class Command(BaseCommand):
     help = "Load the demo site (four languages, generated images, demo admin account); safe to run again."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with transaction.atomic(), batched_tasks():
             # Home and section pages first, so that they come first in menus, before the imported plain pages.
             enrich_home_pages()
             enrich_sections()

@@ -1,0 +1,101 @@
+"""Background work of page saves, run at once, or once per object in a bulk write.
+
+Every save of a page enqueues a search-index update (modelsearch) and a
+reference-index update (Wagtail) as tasks. The immediate backend runs them on
+the spot, which suits an editor saving one page. A bulk write (a content import,
+the demo loader) saves each page five or six times (created, revised,
+published, translated, tagged), and would index it as often, one page at a
+time. Inside :func:`batched_tasks` the backend only notes each distinct task; on
+the way out it runs each once, with the search-index updates grouped per model
+and indexed in bulk.
+"""
+
+import logging
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from modelsearch.backends import get_search_backends_with_name
+from modelsearch.tasks import insert_or_update_object_task
+from wagtail.models import Page
+from wagtail.tasks import update_reference_index_task
+
+from .task_backend import pending
+
+logger = logging.getLogger(__name__)
+
+#: Tasks about one saved object, called with (app label, model name, primary key).
+OBJECT_TASKS = {insert_or_update_object_task.module_path, update_reference_index_task.module_path}
+
+
+@contextmanager
+def batched_tasks():
+    """Defer the tasks enqueued in this block (in this thread) and run each distinct one once at its end.
+
+    Nested blocks join the outermost one. Leaving the block with an exception
+    drops the noted tasks: the transaction they belong to is rolled back.
+    """
+    if getattr(pending, "tasks", None) is not None:
+        yield
+        return
+    pending.tasks = {}
+    try:
+        yield
+        tasks = pending.tasks
+    finally:
+        pending.tasks = None
+    run_batch(tasks)
+
+
+def run_batch(tasks):
+    """Run noted tasks in the order first enqueued, search-index updates in bulk per model.
+
+    A save of a page deletes and recreates its inline children, so a task about
+    a child may name an object gone since: the page's own task covers it.
+    """
+    saved = defaultdict(set)
+    for task, args, kwargs in tasks.values():
+        if task.module_path in OBJECT_TASKS:
+            app_label, model_name, pk = args
+            saved[task.module_path, apps.get_model(app_label, model_name)].add(pk)
+        else:
+            task.enqueue(*args, **kwargs)
+    to_index = defaultdict(set)
+    for (task_path, model), pks in saved.items():
+        if task_path == update_reference_index_task.module_path:
+            for pk in model.objects.filter(pk__in=pks).values_list("pk", flat=True):
+                update_reference_index_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+        else:
+            for indexed_model, indexed_pks in indexed_models_of(model, pks):
+                to_index[indexed_model].update(indexed_pks)
+    for model, pks in to_index.items():
+        index_in_bulk(model, pks)
+
+
+def indexed_models_of(model, pks):
+    """Group saved objects by the model that indexes them: a page saved as a plain ``Page`` is indexed as its type."""
+    if not issubclass(model, Page):
+        return [(model, pks)]
+    by_type = defaultdict(set)
+    for pk, content_type_id in Page.objects.filter(pk__in=pks).values_list("pk", "content_type"):
+        by_type[ContentType.objects.get_for_id(content_type_id).model_class()].add(pk)
+    return by_type.items()
+
+
+def index_in_bulk(model, pks):
+    """Index the given objects of ``model`` that its index holds, as ``insert_or_update_object`` would one by one."""
+    objects = list(model.get_indexed_objects().filter(pk__in=pks))
+    if not objects:
+        return
+    for backend_name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(model, objects)
+        except Exception:
+            logger.exception(
+                "Exception raised while adding %s objects into the '%s' search backend", model, backend_name
+            )
+            # As modelsearch does: an external service's outage must not lose the
+            # write, but a database backend's error aborts the transaction anyway.
+            if not backend.catch_indexing_errors:
+                raise
