@@ -9,6 +9,7 @@ importer) the group gets the same rights on it.
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from wagtail.contrib.redirects.signal_handlers import autocreate_redirects_on_slug_change
 from wagtail.models import GroupPagePermission
 
 TRANSLATORS = "Translators"
@@ -30,3 +31,13 @@ def grant_translators_translation_root(sender, instance, created, raw=False, **k
         content_type__app_label="wagtailcore", codename__in=TRANSLATOR_PAGE_PERMISSIONS
     ):
         GroupPagePermission.objects.get_or_create(group=translators, page=instance, permission=permission)
+
+
+def redirect_published_page_on_slug_change(instance_before, instance, **kwargs):
+    """``page_slug_changed`` receiver: Wagtail's redirect of the old URL, for pages once published.
+
+    Connected in place of Wagtail's own by :mod:`home.redirects`.
+    """
+    if instance_before.first_published_at is None:
+        return
+    autocreate_redirects_on_slug_change(instance_before=instance_before, instance=instance, **kwargs)

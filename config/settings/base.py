@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    "home.redirects.RedirectsConfig",  # wagtail.contrib.redirects, see the module
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
