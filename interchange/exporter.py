@@ -7,7 +7,9 @@ makes a re-import change nothing.
 Canonical form, so that exporting an import gives the same items back: empty
 fields are left out, ``status`` only when not ``live``, ``slug`` only when it is
 not the one derived from the title; ``kind``, ``category`` and a jubilee's
-``anniversary`` (derived at import when absent) are always written. Only
+``anniversary`` (derived at import when absent) are always written; a
+translation leaves out the fields that show its source's text for want of a
+translation (wagtail-localize's fallback). Only
 paragraph blocks of a body are exported (headings, images and embeds added in
 the admin have no place in the format). Pages made in the admin, without an
 ``external_id``, get an id generated from their translation key.
@@ -20,7 +22,7 @@ import zoneinfo
 from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.models import Locale
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringTranslation, TranslationSource
 
 from home.sections import slug_from_title
 
@@ -178,8 +180,37 @@ def export_items():
                 yield compact(page_item(page))
             else:
                 translations.append((model, page.pk))
+    locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
     for model, pk in translations:
-        yield compact(page_item(model.objects.select_related("locale").get(pk=pk), is_source=False))
+        page = model.objects.select_related("locale").get(pk=pk)
+        source = model.objects.get(
+            translation_key=page.translation_key, locale_id=locale_ids[source_locales[str(page.translation_key)]]
+        )
+        yield compact(without_fallbacks(page_item(page, is_source=False), page, source))
+
+
+def without_fallbacks(item, page, source):
+    """The translation ``item`` without the fields that only show the source's text.
+
+    wagtail-localize fills a segment nobody translated with the source's text. A
+    translation line that left out ``summary`` must export without it, or a
+    re-import would store the source's words as the translation. A field is
+    left out when its text is the source's and no translation of it is
+    recorded (a translator may keep a name as it is: that is a translation).
+    """
+    translated = {
+        path.partition(".")[0]
+        for path in StringTranslation.objects.filter(
+            locale_id=page.locale_id, context__object_id=page.translation_key
+        ).values_list("context__path", flat=True)
+    }
+    source_values = {"summary": source.summary, "body": paragraphs_of(source)}
+    source_values.update((name, getattr(source, name)) for name in TRANSLATABLE_BY_TYPE[item["type"]])
+    return {
+        name: value
+        for name, value in item.items()
+        if name not in source_values or name in translated or value != source_values[name]
+    }
 
 
 def export_to(stream):

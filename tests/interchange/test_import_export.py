@@ -180,3 +180,22 @@ def test_slugs_are_transliterated_and_unique_among_siblings(home_page, tmp_path)
     exported = {item["id"]: item for item in export_items()}
     assert "slug" not in exported["choir-a"]
     assert exported["choir-b"]["slug"] == "khor-berezka-1"
+
+
+def test_a_translation_exports_only_the_fields_it_translates(home_page, tmp_path):
+    source = organisation(city="Brussels", summary="Keeps the traditions.", body=["First.", "Second."])
+    dutch = {"id": "pushkin-fund", "type": "organisation", "locale": "nl", "title": "Poesjkinfonds", "city": "Brussels"}
+    russian = {"id": "pushkin-fund", "type": "organisation", "locale": "ru", "title": "Фонд Пушкина"}
+    path = write_lines(tmp_path, [source, dutch, russian])
+    import_file(path)
+    russian_page = OrganisationPage.objects.get(locale__language_code="ru")
+    assert russian_page.summary == "Keeps the traditions."  # wagtail-localize's fallback to the source
+
+    exported = {item["locale"]: item for item in export_items()}
+    # The Dutch city is the source's word, but given by the line: a translation, kept.
+    assert exported["nl"] == dutch
+    assert exported["ru"] == russian
+
+    revisions = Revision.objects.count()
+    import_file(write_lines(tmp_path, list(exported.values()), name="exported.jsonl"))
+    assert Revision.objects.count() == revisions
