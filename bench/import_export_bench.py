@@ -3,8 +3,10 @@
     .venv/bin/python bench/import_export_bench.py --lines 20000
 
 Generates a file of sources and translations over the four locales and the five
-types, imports it into a fresh database (a temporary SQLite file unless
-DATABASE_URL is set, which must then name an empty database), exports it, and
+types (``bench.jsonl``, the same content as the search benchmark), imports it
+into a fresh database (a temporary SQLite file unless DATABASE_URL is set,
+which must then name an empty database, and is kept: ``search_bench.py
+--reuse`` can then time search on it), imports it again, exports it, and
 prints lines per second and the peak resident memory of each step.
 """
 
@@ -18,49 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.jsonl import write_generated_items  # noqa: E402
-
-LOCALES = ("en", "nl", "fr", "ru")
-#: Per group of items: one organisation, then a project, a jubilee, an event and a page referring to it.
-TYPES = ("organisation", "heritage_project", "jubilee", "event", "page")
-
-
-def generated_items(group):
-    """Five sources (one per type) and their translations: 20 lines."""
-    org_id = f"org-{group}"
-    fields = {
-        "organisation": {"kind": "association", "founded": "1990", "city": "Brussels", "country": "BE"},
-        "heritage_project": {"organisations": [org_id], "start_year": 2010, "place": "Brussels", "country": "BE"},
-        "jubilee": {"organisation": org_id, "date": "2020-05-01"},
-        "event": {
-            "start": "2020-05-01T19:00:00+02:00",
-            "end": "2020-05-01T22:00:00+02:00",
-            "venue": "Hall",
-            "city": "Brussels",
-            "country": "BE",
-            "organisers": [org_id],
-            "category": "concert",
-        },
-        "page": {},
-    }
-    translated = {"organisation": ("city",), "heritage_project": ("place",), "event": ("venue", "city")}
-    for item_type in TYPES:
-        item_id = org_id if item_type == "organisation" else f"{item_type.replace('_', '-')}-{group}"
-        for locale in LOCALES:
-            item = {
-                "id": item_id,
-                "type": item_type,
-                "locale": locale,
-                "title": f"{item_type} {group} ({locale})",
-                "summary": f"Summary of {item_type} {group} in {locale}.",
-                "body": [f"First paragraph {group} {locale}.", f"Second paragraph {group} {locale}."],
-                "tags": [f"tag-{group % 50}", locale],
-            }
-            if locale == "en":
-                item.update(fields[item_type])
-            else:
-                item.update({name: f"{fields[item_type][name]} ({locale})" for name in translated.get(item_type, ())})
-            yield item
+from bench.jsonl import generated_items, write_generated_items  # noqa: E402
 
 
 def write_file(path, lines):

@@ -25,93 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.jsonl import write_generated_items  # noqa: E402
-
-LOCALES = ("en", "nl", "fr", "ru")
-TYPES = ("organisation", "heritage_project", "jubilee", "event", "page")
-
-#: One name as each language spells it (and the Russian genitive, as titles use it).
-NAMES = [
-    {"en": "Pushkin", "nl": "Poesjkin", "fr": "Pouchkine", "ru": "Пушкин", "ru_gen": "Пушкина"},
-    {"en": "Tolstoy", "nl": "Tolstoj", "fr": "Tolstoï", "ru": "Толстой", "ru_gen": "Толстого"},
-    {"en": "Chekhov", "nl": "Tsjechov", "fr": "Tchekhov", "ru": "Чехов", "ru_gen": "Чехова"},
-    {"en": "Tchaikovsky", "nl": "Tsjaikovski", "fr": "Tchaïkovski", "ru": "Чайковский", "ru_gen": "Чайковского"},
-    {"en": "Dostoevsky", "nl": "Dostojevski", "fr": "Dostoïevski", "ru": "Достоевский", "ru_gen": "Достоевского"},
-    {"en": "Gogol", "nl": "Gogol", "fr": "Gogol", "ru": "Гоголь", "ru_gen": "Гоголя"},
-    {"en": "Lermontov", "nl": "Lermontov", "fr": "Lermontov", "ru": "Лермонтов", "ru_gen": "Лермонтова"},
-    {"en": "Rachmaninoff", "nl": "Rachmaninov", "fr": "Rachmaninov", "ru": "Рахманинов", "ru_gen": "Рахманинова"},
-]
-CITIES = [
-    {"en": "Brussels", "nl": "Brussel", "fr": "Bruxelles", "ru": "Брюссель"},
-    {"en": "Antwerp", "nl": "Antwerpen", "fr": "Anvers", "ru": "Антверпен"},
-    {"en": "Liège", "nl": "Luik", "fr": "Liège", "ru": "Льеж"},
-    {"en": "Ghent", "nl": "Gent", "fr": "Gand", "ru": "Гент"},
-]
-TITLES = {
-    "organisation": {
-        "en": "{name} Society of {city}",
-        "nl": "{name}vereniging {city}",
-        "fr": "Association {name} de {city}",
-        "ru": "Общество {name_gen} в городе {city}",
-    },
-    "heritage_project": {
-        "en": "Restoring the {name} memorial in {city}",
-        "nl": "Restauratie van het {name}monument in {city}",
-        "fr": "Restauration du monument {name} à {city}",
-        "ru": "Реставрация памятника {name_gen}, {city}",
-    },
-    "jubilee": {
-        "en": "Jubilee of the {name} choir",
-        "nl": "Jubileum van het {name}koor",
-        "fr": "Jubilé du chœur {name}",
-        "ru": "Юбилей хора имени {name_gen}",
-    },
-    "event": {
-        "en": "{name} evening: concert and readings",
-        "nl": "{name}avond: concert en voordrachten",
-        "fr": "Soirée {name} : concert et lectures",
-        "ru": "Вечер {name_gen}: концерт и чтения",
-    },
-    "page": {
-        "en": "Cooperation between associations in {city}",
-        "nl": "Samenwerking tussen verenigingen in {city}",
-        "fr": "Coopération entre les associations de {city}",
-        "ru": "Сотрудничество организаций в городе {city}",
-    },
-}
-BODY = {
-    "en": [
-        "The compatriots of {city} celebrated the anniversary of {name} with their families.",
-        "Volunteers keep the library, the Sunday school and the archives of the community.",
-    ],
-    "nl": [
-        "De landgenoten in {city} vierden de verjaardag van {name} met hun families.",
-        "Vrijwilligers onderhouden de bibliotheek, de zondagsschool en de archieven van de gemeenschap.",
-    ],
-    "fr": [
-        "Les compatriotes de {city} ont célébré l'anniversaire de {name} en famille.",
-        "Des bénévoles entretiennent la bibliothèque, l'école du dimanche et les archives de la communauté.",
-    ],
-    "ru": [
-        "Соотечественники в городе {city} отметили годовщину {name_gen} вместе с семьями.",
-        "Волонтёры поддерживают библиотеку, воскресную школу и архивы общины.",
-    ],
-}
-TYPE_FIELDS = {
-    "organisation": lambda org_id: {"kind": "association", "founded": "1990", "country": "BE"},
-    "heritage_project": lambda org_id: {"organisations": [org_id], "start_year": 2010, "country": "BE"},
-    "jubilee": lambda org_id: {"organisation": org_id, "date": "2020-05-01"},
-    "event": lambda org_id: {
-        "start": "2020-05-01T19:00:00+02:00",
-        "end": "2020-05-01T22:00:00+02:00",
-        "country": "BE",
-        "organisers": [org_id],
-        "category": "concert",
-    },
-    "page": lambda org_id: {},
-}
-#: Translatable per-type fields, filled with the item's city.
-CITY_FIELDS = {"organisation": ("city",), "heritage_project": ("place",), "event": ("venue", "city")}
+from bench.jsonl import generated_items, write_generated_items  # noqa: E402
 
 #: What visitors type: names in each spelling, word forms, accents, several words.
 QUERIES = [
@@ -131,29 +45,6 @@ QUERIES = [
     ("zondagsschool", "nl"),
     ("Dostoïevski", None),
 ]
-
-
-def generated_items(group):
-    """Five sources (one per type) and their translations: 20 lines."""
-    name = NAMES[group % len(NAMES)]
-    city = CITIES[(group // len(NAMES)) % len(CITIES)]
-    org_id = f"org-{group}"
-    for item_type in TYPES:
-        item_id = org_id if item_type == "organisation" else f"{item_type.replace('_', '-')}-{group}"
-        for locale in LOCALES:
-            words = {"name": name[locale], "name_gen": name.get(f"{locale}_gen", name[locale]), "city": city[locale]}
-            item = {
-                "id": item_id,
-                "type": item_type,
-                "locale": locale,
-                "title": f"{TITLES[item_type][locale].format(**words)} {group}",
-                "summary": BODY[locale][0].format(**words),
-                "body": [paragraph.format(**words) for paragraph in BODY[locale]],
-            }
-            if locale == "en":
-                item.update(TYPE_FIELDS[item_type](org_id))
-            item.update(dict.fromkeys(CITY_FIELDS.get(item_type, ()), city[locale]))
-            yield item
 
 
 def write_file(path, pages):
@@ -202,7 +93,10 @@ def main():
 
     workdir = Path(tempfile.mkdtemp(prefix="compatriots-search-bench-"))
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    # Measured as deployed: DEBUG off (with DEBUG on, Django keeps every query's SQL).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only")
+    os.environ.setdefault("ALLOWED_HOSTS", "localhost")
     import django
 
     django.setup()

@@ -317,9 +317,35 @@ def page_texts(page):
         name = getattr(search_field, "field_name", None)
         if isinstance(search_field, SearchField) and name != "title" and name not in ANALYSED_FIELD_NAMES:
             texts.extend(_flatten(search_field.get_value(page)))
-    if hasattr(page, "tags"):
-        texts.extend(tag.name for tag in page.tags.all())
+    tag_names = getattr(page, "indexed_tag_names", None)
+    if tag_names is None and hasattr(page, "tags"):
+        tag_names = [tag.name for tag in page.tags.all()]
+    texts.extend(tag_names or ())
     return texts
+
+
+def attach_tag_names(pages):
+    """Read the tags of many pages in one query, for :func:`page_texts`.
+
+    Indexing a chunk of pages, or building a page of search results, would
+    otherwise ask for each page's tags; Django's ``prefetch_related`` does
+    ask once, but builds a taggit queryset per page on the way.
+    """
+    from home.models import PageTag
+
+    pages = list(pages)
+    names = {page.pk: [] for page in pages if hasattr(page, "tags")}
+    rows = (
+        PageTag.objects.filter(content_object_id__in=names)
+        .order_by("tag__name")
+        .values_list("content_object_id", "tag__name")
+    )
+    for page_id, name in rows:
+        names[page_id].append(name)
+    for page in pages:
+        if page.pk in names:
+            page.indexed_tag_names = names[page.pk]
+    return pages
 
 
 def page_title_terms(page):

@@ -18,14 +18,25 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
-from search.analysis import analyse_prefix, analyse_query, index_terms, page_language, site_languages, tokens
+from search.analysis import (
+    analyse_prefix,
+    analyse_query,
+    attach_tag_names,
+    index_terms,
+    page_language,
+    site_languages,
+    tokens,
+)
 from search.backends.database import AnalysedSearchQuery
 
 logger = logging.getLogger("compatriots.search")
@@ -181,6 +192,7 @@ def visible_pages(site):
 
 
 def _type_content_types():
+    """``{type name: content type id}`` of the typed page models (content types are cached by Django)."""
     from django.contrib.contenttypes.models import ContentType
 
     return {
@@ -189,11 +201,14 @@ def _type_content_types():
     }
 
 
+def type_namer():
+    """A function from a content type id to its API type name (``page`` for the untyped)."""
+    names = {pk: name for name, pk in _type_content_types().items()}
+    return lambda content_type_id: names.get(content_type_id, OTHER_TYPE)
+
+
 def type_of(content_type_id):
-    for name, pk in _type_content_types().items():
-        if pk == content_type_id:
-            return name
-    return OTHER_TYPE
+    return type_namer()(content_type_id)
 
 
 def filter_types(pages, types):
@@ -212,28 +227,68 @@ def filter_types(pages, types):
 def _engine_matches(analysed, pages, backend):
     """``[(page pk, content type, locale)]`` of the pages matching the query, best first."""
     query = AnalysedSearchQuery(analysed)
-    if hasattr(backend, "match_scores"):
-        order = {pk: rank for rank, pk in enumerate(backend.match_scores(query, Page))}
-        rows = pages.filter(pk__in=list(order)).values_list("pk", "content_type_id", "locale_id")
-        return sorted(rows, key=lambda row: order[row[0]])
+    if hasattr(backend, "ranked_matches"):
+        return backend.ranked_matches(query, pages)
     results = backend.search(query, pages)[:1000]
     return [(page.pk, page.content_type_id, page.locale_id) for page in results]
 
 
-def _score(analysed, title_terms, body_terms, idf):
+@dataclass
+class IndexedTerms:
+    """A page's indexed terms, counted: what the re-ranking reads."""
+
+    title: frozenset
+    counts: Counter
+    length: int
+
+    @classmethod
+    def of(cls, title_terms, body_terms):
+        return cls(title=frozenset(title_terms), counts=Counter(body_terms), length=len(body_terms))
+
+    def in_title(self, word):
+        return bool(word.terms & self.title) or any(term.startswith(word.prefixes) for term in self.title)
+
+    def frequency(self, word, prefix_matches):
+        """How many of the page's terms match ``word``: exactly, or by one of its
+        prefixes (``prefix_matches``, the word's :func:`prefix_matcher`)."""
+        frequency = sum(self.counts.get(term, 0) for term in word.terms)
+        if word.prefixes:
+            frequency += sum(count for term, count in self.counts.items() if prefix_matches(term))
+        return frequency
+
+
+def prefix_matcher(word):
+    """Whether a term matches ``word`` by a prefix only, remembered: the pages
+    re-ranked for one query share most of their vocabulary."""
+
+    @cache
+    def matches(term):
+        return term not in word.terms and term.startswith(word.prefixes)
+
+    return matches
+
+
+def _score(analysed, document, frequencies, idf):
     """How well a page's terms answer the query: every word counts once, by
     rarity, more in the title; pages matching more of the words come first."""
     score = 0.0
     matched = 0
-    for word in analysed.words:
-        in_title = any(word.matches(term) for term in title_terms)
-        frequency = sum(1 for term in body_terms if word.matches(term))
+    for word, frequency in zip(analysed.words, frequencies, strict=True):
+        in_title = document.in_title(word)
         if in_title or frequency:
             matched += 1
-        saturated = frequency / (frequency + 1.2 * (0.25 + 0.75 * len(body_terms) / 300))
+        saturated = frequency / (frequency + 1.2 * (0.25 + 0.75 * document.length / 300))
         score += idf[word.text] * (2.0 * in_title + saturated)
     coverage = matched / len(analysed.words)
     return score * (0.5 + coverage) + 10 * (coverage == 1 and len(analysed.words) > 1)
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page known by its primary key and content type, all the index needs."""
+
+    pk: int
+    content_type_id: int
 
 
 def rerank(analysed, rows, backend):
@@ -241,13 +296,17 @@ def rerank(analysed, rows, backend):
     head, tail = rows[:RERANK_DEPTH], rows[RERANK_DEPTH:]
     if not hasattr(backend, "analysed_terms") or not head:
         return rows
-    terms = backend.analysed_terms([Page(pk=pk, content_type_id=ct) for pk, ct, _locale in head])
-    documents = {pk: (set(title), body) for pk, (title, body) in terms.items()}
+    terms = backend.analysed_terms([PageRef(pk, content_type) for pk, content_type, _locale in head])
+    documents = {pk: IndexedTerms.of(title, body) for pk, (title, body) in terms.items()}
+    matchers = [(word, prefix_matcher(word)) for word in analysed.words]
+    frequencies = {
+        pk: [document.frequency(word, matches) for word, matches in matchers] for pk, document in documents.items()
+    }
     idf = {}
-    for word in analysed.words:
-        frequency = sum(1 for _title, body in documents.values() if any(word.matches(term) for term in set(body)))
-        idf[word.text] = math.log(1 + (len(documents) + 1) / (frequency + 0.5))
-    scored = {pk: _score(analysed, title, body, idf) for pk, (title, body) in documents.items()}
+    for position, word in enumerate(analysed.words):
+        having = sum(1 for counts in frequencies.values() if counts[position])
+        idf[word.text] = math.log(1 + (len(documents) + 1) / (having + 0.5))
+    scored = {pk: _score(analysed, document, frequencies[pk], idf) for pk, document in documents.items()}
     head = sorted(head, key=lambda row: -scored.get(row[0], 0.0))  # stable: ties keep the engine's order
     return head + tail
 
@@ -255,16 +314,26 @@ def rerank(analysed, rows, backend):
 # Snippets --------------------------------------------------------------------------
 
 
-def highlight(text, analysed, language, words=SNIPPET_WORDS):
+def token_matcher(analysed):
+    """Whether a normalised token of a text in a language matches a word of the
+    query, remembered for the query's snippets (their words repeat)."""
+
+    @lru_cache(maxsize=4096)
+    def matches(token, language):
+        return any(word.matches(term) for term in index_terms(token, language) for word in analysed.words)
+
+    return matches
+
+
+def highlight(text, analysed, language, words=SNIPPET_WORDS, matches=None):
     """An HTML snippet of ``text`` around its best match, the matching words in
-    ``<mark>``; everything else escaped."""
+    ``<mark>``; everything else escaped. ``matches`` is the query's
+    :func:`token_matcher`, when the caller highlights several texts."""
     spans = tokens(text)
     if not spans:
         return ""
-    hits = []
-    for index, (_start, _end, token) in enumerate(spans):
-        if any(word.matches(term) for term in index_terms(token, language) for word in analysed.words):
-            hits.append(index)
+    matches = matches or token_matcher(analysed)
+    hits = [index for index, (_start, _end, token) in enumerate(spans) if matches(token, language)]
     if hits:
         # The window holding the most matches.
         best = max(hits, key=lambda first: sum(1 for hit in hits if first <= hit < first + words))
@@ -303,7 +372,7 @@ def _page_url(page, request):
     return parts[2] if parts else page.url_path
 
 
-def _hit(page, analysed, request, promoted=False):
+def _hit(page, analysed, request, type_name, matches, promoted=False):
     language = page_language(page)
     return SearchHit(
         page=page,
@@ -311,20 +380,39 @@ def _hit(page, analysed, request, promoted=False):
         title=page.title,
         url=_page_url(page, request),
         locale=language,
-        type=type_of(page.content_type_id),
-        snippet=highlight(page_plain_text(page) or page.title, analysed, language),
+        type=type_name(page.content_type_id),
+        snippet=highlight(page_plain_text(page) or page.title, analysed, language, matches=matches),
         promoted=promoted,
     )
 
 
+def promotion_language(params):
+    """The language whose promotions a search shows: the one searched in, or,
+    for a search in every language, the visitor's own (the language of the
+    page they search from, or of their browser for the API)."""
+    if params.locale:
+        return params.locale
+    language = translation.get_language() or ""
+    languages = site_languages()
+    return language if language in languages else language.split("-")[0]
+
+
 def _promoted_pages(params, pages):
-    """Live, visible pages an editor promoted for this query (and locale), in their order."""
+    """Live, visible pages an editor promoted for this query, in their order.
+
+    Promotions are per query and language: a promotion of a page in one
+    language answers the searches in that language (see
+    :func:`promotion_language`), so the same query can promote the Dutch page
+    to Dutch visitors and the French one to French visitors.
+    """
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
     promotions = SearchPromotion.objects.filter(
-        query__query_string=params.q.lower(), page__isnull=False, page__in=pages
+        query__query_string=normalise_query_string(params.q),
+        page__in=pages,
+        page__locale__language_code=promotion_language(params),
     ).order_by("sort_order")
-    return [promotion.page_id for promotion in promotions]
+    return list(promotions.values_list("page_id", flat=True))
 
 
 def log_query(query_string):
@@ -361,13 +449,14 @@ def search(params, site, request=None, log=True):
     matches = _engine_matches(analysed, pages, backend)
 
     languages = dict(Locale.objects.values_list("pk", "language_code"))
+    type_name = type_namer()
     response.facets = {
-        "type": dict(Counter(type_of(ct) for _pk, ct, _locale in matches).most_common()),
+        "type": dict(Counter(type_name(ct) for _pk, ct, _locale in matches).most_common()),
         "locale": dict(Counter(languages[locale] for _pk, _ct, locale in matches).most_common()),
     }
     if params.types:
         wanted = set(params.types)
-        matches = [row for row in matches if type_of(row[1]) in wanted]
+        matches = [row for row in matches if type_name(row[1]) in wanted]
     ranked = [pk for pk, _ct, _locale in rerank(analysed, matches, backend)]
     promoted = _promoted_pages(params, filter_types(pages, params.types))
     ranked = promoted + [pk for pk in ranked if pk not in set(promoted)]
@@ -375,9 +464,12 @@ def search(params, site, request=None, log=True):
 
     start = (params.page - 1) * params.page_size
     shown = ranked[start : start + params.page_size]
-    specific = Page.objects.filter(pk__in=shown).specific().select_related("locale")
+    specific = attach_tag_names(Page.objects.filter(pk__in=shown).specific().select_related("locale"))
     by_pk = {page.pk: page for page in specific}
-    response.results = [_hit(by_pk[pk], analysed, request, promoted=pk in promoted) for pk in shown if pk in by_pk]
+    matches = token_matcher(analysed)
+    response.results = [
+        _hit(by_pk[pk], analysed, request, type_name, matches, promoted=pk in promoted) for pk in shown if pk in by_pk
+    ]
     return response
 
 
@@ -390,7 +482,7 @@ def suggest(prefix, locale, site, request=None):
         return []
     backend = get_search_backend()
     if hasattr(backend, "prefix_matches"):
-        pks = backend.prefix_matches(analysed, Page)
+        pks = [pk for pk, _ct, _locale in backend.prefix_matches(analysed, pages)]
         candidates = pages.filter(pk__in=pks)
     else:
         candidates = backend.autocomplete(prefix, pages)

@@ -102,6 +102,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging: readers never wait for a writer, and a commit (an
+    # editor's save, a logged search query) costs no disk flush of its own
+    # (synchronous=NORMAL keeps the database consistent after a crash). The
+    # timeout lets a write wait for another instead of failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        timeout=20,
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -19,16 +19,17 @@ It is the ``default`` backend, so the Wagtail admin's page search uses it too.
 """
 
 import re
-from functools import lru_cache, reduce
+from functools import cached_property, lru_cache, reduce
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models.expressions import Func
 from django.db.models.fields import FloatField
 from modelsearch.backends.base import EmptySearchResults
-from modelsearch.index import SearchField
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, Or, PlainText
 
-from search.analysis import AnalysedQuery, analyse_query
+from search.analysis import AnalysedQuery, analyse_query, attach_tag_names
 
 #: Relative weight of a title match over a body match in the engine's ranking.
 TITLE_WEIGHT = 4.0
@@ -67,6 +68,76 @@ def prefix_lexemes(analysed, lexeme_class, **title_only):
 
 def is_analysed_model(model):
     return any(getattr(field, "field_name", None) == "search_terms" for field in model.get_search_fields())
+
+
+def analysed_content_type_ids():
+    """Content types of the models indexed by their analysed terms (the pages of the site)."""
+    from django.contrib.contenttypes.models import ContentType
+    from modelsearch.index import get_indexed_models
+
+    models = [model for model in get_indexed_models() if is_analysed_model(model)]
+    return [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
+
+
+def page_conditions(pages):
+    """``(sql, params)``: the WHERE conditions of a ``Page`` queryset, on its own
+    table, or ``None`` when it can match nothing.
+
+    The engine stage finds, filters and ranks in one statement: the index
+    joined to the pages, with the visitor's conditions (live, public, this
+    site, language, type) applied inline. Those conditions are the queryset's
+    own, so they cannot drift from :func:`search.service.visible_pages`.
+    """
+    query = pages.query
+    if sum(1 for count in query.alias_refcount.values() if count) > 1:
+        raise ValueError("The engine stage takes a queryset of pages filtered without joins.")
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except EmptyResultSet:
+        return None
+    except FullResultSet:
+        return "1 = 1", []
+    return sql or "1 = 1", list(params)
+
+
+class AnalysedValues:
+    """A page's indexed values, each computed once.
+
+    Wagtail's indexers compute every search field again for each column they
+    fill (title, body, autocomplete...), which would analyse a page's text
+    several times over; these are the only values an analysed page needs.
+    """
+
+    def __init__(self, obj, search_fields):
+        self.obj = obj
+        self.search_fields = search_fields
+
+    def _text(self, value):
+        if isinstance(value, (list, tuple)):
+            return " ".join(self._text(item) for item in value)
+        return "" if value is None else str(value)
+
+    def _field(self, name):
+        for search_field in self.search_fields:
+            if isinstance(search_field, SearchField) and search_field.field_name == name:
+                return self._text(search_field.get_value(self.obj))
+        return ""
+
+    @property
+    def title_terms(self):
+        return self._field("search_title_terms")
+
+    @property
+    def terms(self):
+        return self._field("search_terms")
+
+    @property
+    def autocomplete(self):
+        return " ".join(
+            self._text(search_field.get_value(self.obj))
+            for search_field in self.search_fields
+            if isinstance(search_field, AutocompleteField)
+        )
 
 
 def _plain_texts(query):
@@ -115,7 +186,7 @@ def _sqlite_classes():
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
-    from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+    from modelsearch.utils import get_content_type_pk
 
     class WeightedBM25(Func):
         """FTS5's ``bm25()`` with the title column weighted (columns: autocomplete, body, title)."""
@@ -125,53 +196,58 @@ def _sqlite_classes():
         def as_sql(self, compiler, connection, **extra_context):
             return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, {TITLE_WEIGHT})", []
 
-    class AnalysedObjectIndexer(ObjectIndexer):
+    class AnalysedSQLiteIndex(SQLiteIndex):
         """Indexes a page's analysed terms: title terms as the title, all terms as the body."""
 
-        def _analysed_value(self, name):
-            for field in self.search_fields:
-                if isinstance(field, SearchField) and field.field_name == name:
-                    return self.prepare_value(field.get_value(self.obj))
-            return ""
+        def _values(self, obj, search_fields):
+            if not is_analysed_model(type(obj)):
+                indexer = ObjectIndexer(obj, self.backend)
+                return indexer.title, indexer.autocomplete, indexer.body
+            values = AnalysedValues(obj, search_fields)
+            return values.title_terms, values.autocomplete, values.terms
 
-        @property
-        def analysed(self):
-            return is_analysed_model(type(self.obj))
-
-        def values(self):
-            if self.analysed:
-                return (
-                    self._analysed_value("search_title_terms"),
-                    self.autocomplete,
-                    self._analysed_value("search_terms"),
-                )
-            return self.title, self.autocomplete, self.body
-
-    class AnalysedSQLiteIndex(SQLiteIndex):
         def add_items(self, model, objs):
-            if not model.get_search_fields():
+            search_fields = model.get_search_fields()
+            if not search_fields:
                 return
             content_type_pk = get_content_type_pk(model)
-            values = {str(obj.pk): AnalysedObjectIndexer(obj, self.backend).values() for obj in objs}
-            if not values:
-                return
-            existing = self.entries.filter(content_type_id=content_type_pk)
-            indexed_ids = set(existing.filter(object_id__in=values.keys()).values_list("object_id", flat=True))
-            for object_id in indexed_ids:
-                title, autocomplete, body = values[object_id]
-                existing.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
-            self.entries.bulk_create(
-                IndexEntry(
-                    content_type_id=content_type_pk,
-                    object_id=object_id,
-                    title=title,
-                    autocomplete=autocomplete,
-                    body=body,
+            objs = list(objs)
+            if is_analysed_model(model):
+                attach_tag_names(objs)
+            entries = []
+            for obj in objs:
+                title, autocomplete, body = self._values(obj, search_fields)
+                entries.append(
+                    IndexEntry(
+                        content_type_id=content_type_pk,
+                        object_id=str(obj.pk),
+                        title=title,
+                        autocomplete=autocomplete,
+                        body=body,
+                    )
                 )
-                for object_id, (title, autocomplete, body) in values.items()
-                if object_id not in indexed_ids
+            # One upsert per batch (the full-text rows follow through the
+            # table's insert and update triggers) instead of an UPDATE per object.
+            self.entries.bulk_create(
+                entries,
+                update_conflicts=True,
+                unique_fields=["content_type", "object_id"],
+                update_fields=["title", "autocomplete", "body"],
             )
-            self._refresh_title_norms()
+            if not is_analysed_model(model):
+                self._refresh_title_norms()
+
+        def _refresh_title_norms(self, full=False):
+            """Title norms serve Wagtail's own BM25 ranking of other models (images,
+            documents). Pages rank by the weighted ``bm25()`` of their analysed terms,
+            so their entries are left alone: every update of an entry rewrites its
+            full-text row through the update trigger."""
+            entries = self.entries
+            self.entries = entries.exclude(content_type_id__in=analysed_content_type_ids())
+            try:
+                super()._refresh_title_norms(full)
+            finally:
+                self.entries = entries
 
     class AnalysedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         def build_search_query_content(self, query, config=None):
@@ -190,23 +266,46 @@ def _sqlite_classes():
         query_compiler_class = AnalysedSQLiteQueryCompiler
         index_class = AnalysedSQLiteIndex
 
-        def _entries(self, model, columns, lexemes):
-            return (
-                SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, SearchQueryExpression(lexemes)))
-                .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
-                .annotate(score=WeightedBM25())
-                .order_by("score")
-                .values_list("index_entry__object_id", flat=True)
+        def _ranked(self, columns, lexemes, pages, limit=None):
+            """``[(pk, content type, locale)]`` of ``pages`` whose entry matches, best first.
+
+            The full-text table drives the statement (``CROSS JOIN`` fixes
+            SQLite's join order), each match meets its page by primary key, and
+            the pages' own conditions filter it.
+            """
+            conditions = page_conditions(pages)
+            if conditions is None:
+                return []
+            where, params = conditions
+            fts = SQLiteFTSIndexEntry._meta.db_table
+            entries = IndexEntry._meta.db_table
+            page_table = pages.model._meta.db_table
+            match = MatchExpression(columns, SearchQueryExpression(lexemes))
+            _template, match_params = match.as_sql(
+                SQLiteFTSIndexEntry.objects.all().query.get_compiler(connection=connection), connection
             )
+            sql = (
+                f'SELECT "{page_table}"."id", "{page_table}"."content_type_id", "{page_table}"."locale_id" '
+                f'FROM "{fts}" CROSS JOIN "{entries}" ON "{entries}"."id" = "{fts}"."rowid" '
+                f'CROSS JOIN "{page_table}" ON "{page_table}"."id" = CAST("{entries}"."object_id" AS INTEGER) '
+                f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
+                f'WHERE "{fts}" MATCH %s AND ({where}) '
+                f'ORDER BY bm25("{fts}", 0.0, 1.0, {TITLE_WEIGHT}), "{page_table}"."id"'
+            )
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*match_params, *params])
+                return cursor.fetchall()
 
-        def match_scores(self, query, model):
-            """Primary keys of ``model`` objects matching ``query``, best first."""
-            lexemes = AnalysedSQLiteQueryCompiler(model.objects.none(), query).build_search_query_content(query).value
-            return [int(pk) for pk in self._entries(model, ["title", "body"], lexemes)]
+        def ranked_matches(self, query, pages):
+            """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
+            lexemes = AnalysedSQLiteQueryCompiler(pages.model.objects.none(), query).build_search_query_content(query)
+            return self._ranked(["title", "body"], lexemes.value, pages)
 
-        def prefix_matches(self, analysed, model, limit=200):
-            """Primary keys of ``model`` objects whose title has the last word as a prefix (and another word)."""
-            return [int(pk) for pk in self._entries(model, ["title"], prefix_lexemes(analysed, Lexeme))[:limit]]
+        def prefix_matches(self, analysed, pages, limit=200):
+            """The same rows for ``pages`` whose title has the last word as a prefix (and the other words)."""
+            return self._ranked(["title"], prefix_lexemes(analysed, Lexeme), pages, limit)
 
         def analysed_terms(self, pages):
             """``{page pk: (title terms, all terms)}`` as indexed."""
@@ -222,20 +321,35 @@ def _sqlite_classes():
 # PostgreSQL ------------------------------------------------------------------
 
 
+def tsquery_text(terms, prefixes=(), weight=""):
+    """A raw ``tsquery`` OR-ing ``terms`` and the ``prefixes`` (``'term' | 'pre':*``),
+    optionally restricted to one weight; every lexeme quoted."""
+
+    def quoted(term):
+        return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    alternatives = [f"{quoted(term)}{':' + weight if weight else ''}" for term in terms]
+    alternatives += [f"{quoted(prefix)}:*{weight}" for prefix in prefixes]
+    return " | ".join(alternatives)
+
+
 @lru_cache(maxsize=1)
 def _postgres_classes():
     from django.contrib.postgres.search import SearchQuery as PostgresQuery
     from django.contrib.postgres.search import SearchRank
-    from django.db.models import F, TextField
+    from django.db.models import TextField
     from django.db.models.functions import Cast
+    from django.db.models.sql import InsertQuery
     from modelsearch.backends.database.postgres.postgres import (
         IndexEntry,
+        ObjectIndexer,
+        PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.query import Lexeme
-    from modelsearch.backends.database.postgres.weights import get_weight
-    from modelsearch.utils import get_descendants_content_types_pks
+    from modelsearch.backends.database.postgres.weights import get_sql_weights, get_weight
+    from modelsearch.utils import get_content_type_pk
 
     class AnalysedPostgresQueryCompiler(PostgresSearchQueryCompiler):
         def build_tsquery_content(self, query, config=None, invert=False):
@@ -250,37 +364,146 @@ def _postgres_classes():
                 return SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights) * boost
             return super().build_tsrank(vector, query, config, boost)
 
+    class AnalysedPostgresObjectIndexer(ObjectIndexer):
+        """A page's vectors from its analysed terms, each analysed once.
+
+        The body vector holds the title's terms with the weight of their boost
+        and all the page's terms (the title's again) with the lowest weight, so
+        that term counts read back from the lowest weight are the page's own.
+        The raw texts Wagtail would add (summary, body in the ``simple``
+        configuration) would only repeat the analysed terms unanalysed.
+        """
+
+        def __init__(self, obj, backend):
+            super().__init__(obj, backend)
+            self.values = AnalysedValues(obj, self.search_fields)
+
+        @cached_property
+        def title_terms(self):
+            return self.values.title_terms
+
+        @cached_property
+        def title(self):
+            return self.as_vector([(self.title_terms, get_weight(TITLE_TERMS_BOOST))])
+
+        @cached_property
+        def body(self):
+            return self.as_vector(
+                [(self.title_terms, get_weight(TITLE_TERMS_BOOST)), (self.values.terms, get_weight(None))]
+            )
+
+        @cached_property
+        def autocomplete(self):
+            return self.as_vector([(self.values.autocomplete, "D")], for_autocomplete=True)
+
+        @cached_property
+        def title_text(self):
+            return self.obj.title
+
+        @cached_property
+        def body_text(self):
+            # Only Wagtail's fuzzy search reads it, and this site does not use it.
+            return ""
+
+    class AnalysedPostgresIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            if not is_analysed_model(model):
+                return super().add_items(model, objs)
+            objs = attach_tag_names(list(objs))
+            if not objs:
+                return
+            # Wagtail's own upsert, with the analysed indexer; the title norms
+            # are skipped as on SQLite (see _refresh_title_norms).
+            content_type_pk = get_content_type_pk(model)
+            compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+            rows, params = [], []
+            for obj in objs:
+                indexer = AnalysedPostgresObjectIndexer(obj, self.backend)
+                params.extend((content_type_pk, indexer.id))
+                vectors = []
+                for name in ("title", "autocomplete", "body"):
+                    value = compiler.prepare_value(IndexEntry._meta.get_field(name), getattr(indexer, name))
+                    sql, value_params = value.as_sql(compiler, self.write_connection)
+                    vectors.append(sql)
+                    params.extend(value_params)
+                params.extend((indexer.title_text, indexer.body_text))
+                rows.append(f"(%s, %s, {', '.join(vectors)}, 1.0, %s, %s)")
+            table = IndexEntry._meta.db_table
+            with self.write_connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {table} "
+                    "(content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text) "
+                    f"(VALUES {', '.join(rows)}) "
+                    "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
+                    "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                    "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                    params,
+                )
+
+        def _refresh_title_norms(self, full=False):
+            """As on SQLite: the pages' entries are left alone (every update rewrites their vectors)."""
+            entries = self.entries
+            self.entries = entries.exclude(content_type_id__in=analysed_content_type_ids())
+            try:
+                super()._refresh_title_norms(full)
+            finally:
+                self.entries = entries
+
     class AnalysedPostgresSearchBackend(AnalysedBackendMixin, PostgresSearchBackend):
         query_compiler_class = AnalysedPostgresQueryCompiler
+        index_class = AnalysedPostgresIndex
 
         def __init__(self, params):
             # Terms are analysed in Python: the ``simple`` configuration keeps
             # them as they are, whatever the page's language.
             super().__init__({"SEARCH_CONFIG": "simple", **params})
 
-        def prefix_matches(self, analysed, model, limit=200):
-            """Primary keys of ``model`` objects whose title has the last word as a prefix (and another word).
+        def _ranked(self, tsquery, pages, limit=None):
+            """``[(pk, content type, locale)]`` of ``pages`` whose body vector matches, best first.
+
+            The GIN index on the body vector finds the entries, each meets its
+            page by primary key, and the pages' own conditions filter it.
+            """
+            conditions = page_conditions(pages)
+            if conditions is None:
+                return []
+            where, params = conditions
+            entries = IndexEntry._meta.db_table
+            page_table = pages.model._meta.db_table
+            sql = (
+                f'SELECT "{page_table}"."id", "{page_table}"."content_type_id", "{page_table}"."locale_id" '
+                f'FROM "{entries}" JOIN "{page_table}" ON "{page_table}"."id" = '
+                f'(CASE WHEN "{entries}"."object_id" ~ \'^[0-9]{{1,18}}$\' '
+                f'THEN "{entries}"."object_id"::bigint END) '
+                f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
+                f'WHERE "{entries}"."body" @@ to_tsquery(\'simple\', %s) AND ({where}) '
+                f'ORDER BY ts_rank(%s::real[], "{entries}"."body", to_tsquery(\'simple\', %s)) DESC, '
+                f'"{page_table}"."id"'
+            )
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [tsquery, *params, get_sql_weights(), tsquery])
+                return cursor.fetchall()
+
+        def ranked_matches(self, query, pages):
+            """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
+            return self._ranked(tsquery_text(query.analysed.terms, query.analysed.prefix_keys), pages)
+
+        def prefix_matches(self, analysed, pages, limit=200):
+            """The same rows for ``pages`` whose title has the last word as a prefix (and the other words).
 
             The analysed title terms sit in the body vector with the weight
             of their boost, so the prefix is restricted to that weight.
             """
-            query = PostgresQuery(
-                prefix_lexemes(analysed, Lexeme, weight=get_weight(TITLE_TERMS_BOOST)),
-                search_type="raw",
-                config="simple",
-            )
-            entries = (
-                IndexEntry._default_manager.filter(
-                    content_type_id__in=get_descendants_content_types_pks(model), body=query
-                )
-                .annotate(rank=SearchRank(F("body"), query))
-                .order_by("-rank")
-                .values_list("object_id", flat=True)
-            )
-            return [int(pk) for pk in entries[:limit]]
+            earlier = [f"({tsquery_text(sorted(word.terms))})" for word in analysed.words[:-1]]
+            last = f"({tsquery_text((), sorted(analysed.words[-1].terms), weight=get_weight(TITLE_TERMS_BOOST))})"
+            return self._ranked(" & ".join([*earlier, last]), pages, limit)
 
         def analysed_terms(self, pages):
-            """``{page pk: (title terms, all terms)}`` read back from the indexed body vector."""
+            """``{page pk: (title terms, all terms)}`` read back from the indexed body vector:
+            the terms of the title's weight, and every term as often as it has
+            positions of the lowest weight."""
             title_weight = get_weight(TITLE_TERMS_BOOST)
             rows = (
                 IndexEntry._default_manager.filter(
@@ -292,9 +515,14 @@ def _postgres_classes():
             )
             terms = {}
             for object_id, vector in rows:
-                lexemes = TSVECTOR_LEXEME.findall(vector)
-                title = [lexeme.replace("''", "'") for lexeme, positions in lexemes if title_weight in positions]
-                terms[int(object_id)] = (title, [lexeme.replace("''", "'") for lexeme, _positions in lexemes])
+                title, body = [], []
+                for lexeme, positions in TSVECTOR_LEXEME.findall(vector):
+                    lexeme = lexeme.replace("''", "'")
+                    positions = positions.split(",")
+                    if any(position.endswith(title_weight) for position in positions):
+                        title.append(lexeme)
+                    body.extend([lexeme] * sum(1 for position in positions if position[-1:].isdigit()))
+                terms[int(object_id)] = (title, body)
             return terms
 
     return AnalysedPostgresSearchBackend
