@@ -528,14 +528,23 @@ def _postgres_classes():
     return AnalysedPostgresSearchBackend
 
 
+@lru_cache(maxsize=1)
+def _fts5_available():
+    """Whether this Python's SQLite has FTS5: asked once (Wagtail's check
+    creates a table in a new in-memory database), as every search builds its backend."""
+    from modelsearch.backends.database.sqlite.utils import fts5_available
+
+    return fts5_available()
+
+
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
     """The analysed backend for the default database's engine."""
     if connection.vendor == "postgresql":
         return _postgres_classes()(params)
     if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+        from modelsearch.backends.database.sqlite.utils import fts_table_exists
 
-        if fts5_available() and fts_table_exists():
+        if _fts5_available() and fts_table_exists():
             return _sqlite_classes()(params)
     from modelsearch.backends.database import SearchBackend as wagtail_database_backend
 
