@@ -3,14 +3,17 @@
     .venv/bin/python bench/search_bench.py                 # 20,000 pages, SQLite
     .venv/bin/python bench/search_bench.py --pages 4000    # quicker
     DATABASE_URL=postgres://.../empty_db .venv/bin/python bench/search_bench.py
+    DATABASE_URL=... .venv/bin/python bench/search_bench.py --reuse   # a database already filled
 
 Generates N pages (sources and their translations, over the four languages and
-the five content types, with names spelled the way each language spells them)
-as a content-format JSON Lines file, imports it with ``manage.py
-import_content`` into a fresh database (a temporary SQLite file unless
-DATABASE_URL names an empty database), times a full ``update_index``, then
-asks ``/api/search/`` a set of realistic queries, one at a time through
-Django's test client, and prints the p50 and p95 latency.
+the five content types, with names spelled the way each language spells them:
+``bench.jsonl``) as a content-format JSON Lines file, imports it with
+``manage.py import_content`` into a fresh database (a temporary SQLite file
+unless DATABASE_URL names an empty database), times a full ``update_index``,
+then asks ``/api/search/`` a set of realistic queries, one at a time through
+Django's test client, and prints the p50 and p95 latency. ``--reuse`` skips
+the generation and import, for a database that ``import_export_bench.py``
+(the same content) has filled.
 
 Targets: p95 <= 50 ms, update_index >= 500 pages/s.
 """

@@ -101,3 +101,26 @@ def test_update_index_rebuilds_an_emptied_index(draft):
     assert draft.pk not in found("samovar")
     call_command("update_index", stdout=io.StringIO())
     assert draft.pk in found("samovar")
+
+
+def test_update_index_over_a_full_index_updates_each_entry_once(draft):
+    """``update_index`` upserts: a changed text replaces the entry, never adds a second one."""
+    from wagtail.search.models import IndexEntry
+
+    draft.save_revision().publish()
+    type(draft).objects.filter(pk=draft.pk).update(
+        title="Blini evening", summary="Pancakes with sour cream."
+    )  # behind the index's back
+    call_command("update_index", stdout=io.StringIO())
+    assert IndexEntry.objects.filter(object_id=str(draft.pk)).count() == 1
+    assert draft.pk in found("blini") and draft.pk not in found("samovar")
+
+
+def test_tags_are_indexed_and_shown_in_snippets(home_page):
+    page = factories.StandardPageFactory(parent=home_page, title="Spring fair")
+    page.tags.add("matryoshka")
+    page.save_revision().publish()
+    call_command("update_index", stdout=io.StringIO())
+    site = Site.objects.get(is_default_site=True)
+    (hit,) = service.search(SearchParams(q="matryoshka"), site, log=False).results
+    assert hit.page.pk == page.pk and "<mark>matryoshka</mark>" in hit.snippet
