@@ -25,6 +25,10 @@ from .task_backend import pending
 
 logger = logging.getLogger(__name__)
 
+#: Objects read and indexed at once: a bulk write of any size runs in flat
+#: memory, and within the database's limit on query parameters.
+CHUNK_SIZE = 500
+
 #: Tasks about one saved object, called with (app label, model name, primary key).
 OBJECT_TASKS = {insert_or_update_object_task.module_path, update_reference_index_task.module_path}
 
@@ -64,8 +68,9 @@ def run_batch(tasks):
     to_index = defaultdict(set)
     for (task_path, model), pks in saved.items():
         if task_path == update_reference_index_task.module_path:
-            for pk in model.objects.filter(pk__in=pks).values_list("pk", flat=True):
-                update_reference_index_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+            for chunk in chunks(pks):
+                for pk in model.objects.filter(pk__in=chunk).values_list("pk", flat=True):
+                    update_reference_index_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
         else:
             for indexed_model, indexed_pks in indexed_models_of(model, pks):
                 to_index[indexed_model].update(indexed_pks)
@@ -78,16 +83,28 @@ def indexed_models_of(model, pks):
     if not issubclass(model, Page):
         return [(model, pks)]
     by_type = defaultdict(set)
-    for pk, content_type_id in Page.objects.filter(pk__in=pks).values_list("pk", "content_type"):
-        by_type[ContentType.objects.get_for_id(content_type_id).model_class()].add(pk)
+    for chunk in chunks(pks):
+        for pk, content_type_id in Page.objects.filter(pk__in=chunk).values_list("pk", "content_type"):
+            by_type[ContentType.objects.get_for_id(content_type_id).model_class()].add(pk)
     return by_type.items()
+
+
+def chunks(pks, size=CHUNK_SIZE):
+    """``pks`` in sorted lists of at most ``size``."""
+    pks = sorted(pks)
+    return [pks[start : start + size] for start in range(0, len(pks), size)]
 
 
 def index_in_bulk(model, pks):
     """Index the given objects of ``model`` that its index holds, as ``insert_or_update_object`` would one by one."""
-    objects = list(model.get_indexed_objects().filter(pk__in=pks))
-    if not objects:
-        return
+    for chunk in chunks(pks):
+        objects = list(model.get_indexed_objects().filter(pk__in=chunk))
+        if objects:
+            add_to_indexes(model, objects)
+
+
+def add_to_indexes(model, objects):
+    """Add ``objects`` of ``model`` to every search backend that follows saves."""
     for backend_name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
             backend.add_bulk(model, objects)

@@ -9,6 +9,7 @@ already matches it (compared as exported items) is skipped: re-importing a file
 writes nothing.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 
@@ -40,6 +41,43 @@ class ImportResult:
     unchanged: int = 0
 
 
+#: Source pages (and their wagtail-localize records) the importer keeps at hand;
+#: others are read again when needed, so memory does not grow with the file.
+RECENTLY_USED = 256
+
+
+class SourcePages:
+    """``id -> source page``: every id's page is known by its primary key, the
+    most recently used ones are kept loaded (translations follow their source
+    closely in a file, so they are nearly always at hand)."""
+
+    def __init__(self, size=None):
+        self.keys = {}
+        self.recent = OrderedDict()
+        self.size = size or RECENTLY_USED
+
+    def __contains__(self, item_id):
+        return item_id in self.keys
+
+    def __setitem__(self, item_id, page):
+        self.keys[item_id] = (type(page), page.pk)
+        self._remember(item_id, page)
+
+    def __getitem__(self, item_id):
+        page = self.recent.get(item_id)
+        if page is None:
+            model, pk = self.keys[item_id]
+            page = model.objects.select_related("locale").get(pk=pk)
+        self._remember(item_id, page)
+        return page
+
+    def _remember(self, item_id, page):
+        self.recent[item_id] = page
+        self.recent.move_to_end(item_id)
+        while len(self.recent) > self.size:
+            self.recent.popitem(last=False)
+
+
 def comparable(item):
     """An item reduced to what matters for "has it changed": no empty values, tags as a set."""
     reduced = {name: value for name, value in item.items() if value not in ("", None, [])}
@@ -64,11 +102,12 @@ class _Importer:
         self.result = ImportResult()
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.sections = {}
-        self.source_pages = {}  # id -> source page
+        self.source_pages = SourcePages()
         self.created = set()  # ids whose source page this import created
         self.founded = {}  # organisation id -> founded year, for derived anniversaries
         self.placed_under_pages = set()  # ids whose source names a parent page
-        self.translation_sources = {}  # id -> wagtail-localize record of its source, refreshed once
+        # id -> wagtail-localize record of its source, refreshed once (while it stays at hand)
+        self.translation_sources = OrderedDict()
 
     def lines(self):
         with open(self.path, "rb") as lines:
@@ -284,6 +323,9 @@ class _Importer:
         # Sources are all written before the first translation: one refresh each serves every language.
         if item_id not in self.translation_sources:
             self.translation_sources[item_id] = translation_source_for(self.source_pages[item_id])
+            while len(self.translation_sources) > RECENTLY_USED:
+                self.translation_sources.popitem(last=False)
+        self.translation_sources.move_to_end(item_id)
         return self.translation_sources[item_id]
 
     def update_translation(self, item):

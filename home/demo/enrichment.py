@@ -14,6 +14,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
+from events.recurrence import normalize_recurrence
 from heritage.models import HeritageGalleryImage, HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage
 from home.sections import get_home_page, get_section, slug_from_title
@@ -74,8 +75,11 @@ GALLERY_ALT = {
 COUNCIL_ID = "coordination-council"
 COUNCIL_TERM = {"term_years": 3, "term_start": datetime.date(2025, 3, 15)}
 
+#: Imported events that repeat: the file gives the first occurrence, the rule the others.
+RECURRENCES = {"russian-course-ghent-2027": "FREQ=WEEKLY;BYDAY=SA;COUNT=20"}
+
 #: Plain pages shown in the main navigation next to the sections.
-MENU_PAGE_IDS = ("about-network", "cooperation-protocols", "contacts")
+MENU_PAGE_IDS = ("about-network", "contacts")
 
 #: Heritage galleries, captioned in the project's source language (gallery images are not translated).
 GALLERIES = {
@@ -193,6 +197,8 @@ def _wanted_fields(page):
         wanted["logo_id"] = demo_image(key, f"{page.title}: logo (demo)", lambda: compose_logo(key, page.title)).pk
     if page.external_id == COUNCIL_ID:
         wanted.update(COUNCIL_TERM)
+    if isinstance(page, EventPage) and page.external_id in RECURRENCES:
+        wanted["recurrence"] = normalize_recurrence(RECURRENCES[page.external_id], page.tzinfo)
     if page.external_id in MENU_PAGE_IDS or type(page) in SECTION_NAMES:
         wanted["show_in_menus"] = True
     return wanted

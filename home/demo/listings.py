@@ -131,10 +131,26 @@ COLLECTION = {
 
 COOPERATION_ID = "cooperation-index"
 COOPERATION_INDEX = {
-    "en": {"title": "Cooperation year by year", "summary": "The yearly protocols and how much of each was done."},
-    "nl": {"title": "Samenwerking jaar na jaar", "summary": "De jaarlijkse protocollen en wat ervan werd uitgevoerd."},
-    "fr": {"title": "La coopération année après année", "summary": "Les protocoles annuels et leur bilan."},
-    "ru": {"title": "Сотрудничество по годам", "summary": "Ежегодные протоколы и их выполнение."},
+    "en": {
+        "title": "Cooperation protocols",
+        "summary": "Every year the council, the federation and their partners sign a protocol listing the projects they will carry out together.",
+        "body": "The protocol is agreed at the council's spring meeting. It names each joint project, the organisations responsible and the partners who support it, and it is reviewed at the end of the year.",
+    },
+    "nl": {
+        "title": "Samenwerkingsprotocollen",
+        "summary": "Elk jaar ondertekenen de raad, de federatie en hun partners een protocol met de projecten die ze samen zullen uitvoeren.",
+        "body": "Het protocol wordt goedgekeurd op de voorjaarsvergadering van de raad. Het vermeldt elk gezamenlijk project, de verantwoordelijke organisaties en de partners die het steunen, en wordt op het einde van het jaar geëvalueerd.",
+    },
+    "fr": {
+        "title": "Protocoles de coopération",
+        "summary": "Chaque année, le conseil, la fédération et leurs partenaires signent un protocole qui énumère les projets qu'ils mèneront ensemble.",
+        "body": "Le protocole est adopté lors de la réunion de printemps du conseil. Il cite chaque projet commun, les organisations qui en ont la charge et les partenaires qui le soutiennent ; un bilan en est dressé en fin d'année.",
+    },
+    "ru": {
+        "title": "Протоколы о сотрудничестве",
+        "summary": "Каждый год совет, федерация и их партнёры подписывают протокол со списком проектов, которые они проведут вместе.",
+        "body": "Протокол утверждают на весеннем заседании совета. В нём названы все совместные проекты, ответственные организации и поддерживающие их партнёры; в конце года подводятся итоги.",
+    },
 }
 PROTOCOL_TITLES = {"en": "Protocol {year}", "nl": "Protocol {year}", "fr": "Protocole {year}", "ru": "Протокол {year}"}
 PROTOCOL_SUMMARIES = {
@@ -327,8 +343,22 @@ def add_collections():
 
 def add_cooperation():
     """The protocols of 2016 to 2018 under a cooperation index, in every language."""
-    index, changed = _ensure_source(get_home_page("en"), CooperationIndexPage, COOPERATION_ID, COOPERATION_INDEX["en"])
-    sync_translations(index, changed, lambda code: _translated_values(COOPERATION_INDEX[code]))
+
+    def build_index(page):
+        if page.body:
+            return False
+        page.body = [("paragraph", f"<p>{COOPERATION_INDEX['en']['body']}</p>")]
+        return True
+
+    fields = {"title": COOPERATION_INDEX["en"]["title"], "summary": COOPERATION_INDEX["en"]["summary"]}
+    index, changed = _ensure_source(
+        get_home_page("en"), CooperationIndexPage, COOPERATION_ID, {**fields, "show_in_menus": True}, build_index
+    )
+    sync_translations(
+        index,
+        changed,
+        lambda code: {**_translated_values(COOPERATION_INDEX[code]), "body": [COOPERATION_INDEX[code]["body"]]},
+    )
     for year, plan in PROTOCOLS.items():
         parties = _organisations(plan["parties"])
         activities = _wanted_activities(year, plan)

@@ -199,3 +199,36 @@ def test_a_translation_exports_only_the_fields_it_translates(home_page, tmp_path
     revisions = Revision.objects.count()
     import_file(write_lines(tmp_path, list(exported.values()), name="exported.jsonl"))
     assert Revision.objects.count() == revisions
+
+
+def test_an_import_keeping_one_page_at_hand_gives_the_same_site(home_page, tmp_path, monkeypatch):
+    """Memory stays flat: the importer keeps only recently used pages loaded and
+    reads the others again, which must not change what it writes."""
+    from bench.jsonl import generated_items
+    from interchange import importer
+
+    monkeypatch.setattr(importer, "RECENTLY_USED", 1)
+    originals = [item for group in range(2) for item in generated_items(group)]
+    result = import_file(write_lines(tmp_path, originals))
+    assert (result.created, result.updated) == (len(originals), 0)
+    exported = {(item["id"], item["locale"]): item for item in export_items()}
+    for original in originals:
+        item = exported[(original["id"], original["locale"])]
+        if "anniversary" in item and "anniversary" not in original:
+            original = {**original, "anniversary": item["anniversary"]}  # derived from the organisation
+        assert item == original
+    assert import_file(write_lines(tmp_path, originals)).unchanged == len(originals)
+
+
+def test_source_pages_keep_the_recently_used_loaded(home_page):
+    from interchange.importer import SourcePages
+
+    created = [StandardPage(title=f"Page {index}", slug=f"page-{index}") for index in range(3)]
+    pages = SourcePages(size=2)
+    for index, page in enumerate(created):
+        home_page.add_child(instance=page)
+        pages[f"page-{index}"] = page
+    assert list(pages.recent) == ["page-1", "page-2"] and "page-0" in pages
+    reloaded = pages["page-0"]
+    assert reloaded.pk == created[0].pk and reloaded is not created[0] and isinstance(reloaded, StandardPage)
+    assert list(pages.recent) == ["page-2", "page-0"]
