@@ -481,13 +481,12 @@ def suggest(prefix, locale, site, request=None):
     if not analysed:
         return []
     backend = get_search_backend()
+    candidates = MAX_SUGGESTIONS * 4  # the engine's best, then the shortest titles first
     if hasattr(backend, "prefix_matches"):
-        pks = [pk for pk, _ct, _locale in backend.prefix_matches(analysed, pages)]
-        candidates = pages.filter(pk__in=pks)
+        pks = [pk for pk, _ct, _locale in backend.prefix_matches(analysed, pages, limit=candidates)]
     else:
-        candidates = backend.autocomplete(prefix, pages)
-    candidates = list(candidates[: MAX_SUGGESTIONS * 4]) if not isinstance(candidates, list) else candidates
-    specific = Page.objects.filter(pk__in=[page.pk for page in candidates]).specific().select_related("locale")
+        pks = [page.pk for page in backend.autocomplete(prefix, pages)[:candidates]]
+    specific = Page.objects.filter(pk__in=pks).specific().select_related("locale")
     ordered = sorted(specific, key=lambda page: (len(page.title), page.title))[:MAX_SUGGESTIONS]
     return [
         {
