@@ -18,6 +18,7 @@ the admin have no place in the format). Pages made in the admin, without an
 import datetime
 import json
 import zoneinfo
+from collections import defaultdict
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -109,9 +110,9 @@ def page_item(page, *, is_source=True):
 
 def _source_fields(page, live_page, item_type):
     fields = {"status": status_of(live_page)}
-    parent = live_page.get_parent().specific
-    if type(parent) in MODEL_TYPES:
-        fields["parent"] = external_id_of(parent)
+    parent = live_page.get_parent()
+    if parent.specific_class in MODEL_TYPES:
+        fields["parent"] = external_id_of(parent.specific)
     if item_type == "organisation":
         fields.update(
             kind=page.kind,
@@ -181,29 +182,61 @@ def export_items():
             else:
                 translations.append((model, page.pk))
     locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
-    for model, pk in translations:
-        page = model.objects.select_related("locale").get(pk=pk)
-        source = model.objects.get(
-            translation_key=page.translation_key, locale_id=locale_ids[source_locales[str(page.translation_key)]]
-        )
-        yield compact(without_fallbacks(page_item(page, is_source=False), page, source))
+    for model, pks in _runs_of_chunks(translations):
+        # A chunk of translations with their sources and recorded translations in three queries.
+        pages = model.objects.select_related("locale").in_bulk(pks)
+        source_locale = {page.pk: locale_ids[source_locales[str(page.translation_key)]] for page in pages.values()}
+        keys = {page.translation_key for page in pages.values()}
+        sources = {
+            (source.translation_key, source.locale_id): source
+            for source in model.objects.filter(translation_key__in=keys, locale_id__in=set(source_locale.values()))
+        }
+        translated = _translated_fields(keys)
+        for pk in pks:
+            page = pages[pk]
+            source = sources[(page.translation_key, source_locale[pk])]
+            item = page_item(page, is_source=False)
+            yield compact(without_fallbacks(item, source, translated[(page.translation_key, page.locale_id)]))
 
 
-def without_fallbacks(item, page, source):
+#: Translations exported per chunk: a few queries each, whatever the site's size.
+EXPORT_CHUNK = 200
+
+
+def _runs_of_chunks(rows, size=EXPORT_CHUNK):
+    """``(model, [pk, ...])`` for consecutive ``(model, pk)`` rows of one model, at most ``size`` at once, in order."""
+    run_model, run = None, []
+    for model, pk in rows:
+        if run and (model is not run_model or len(run) == size):
+            yield run_model, run
+            run = []
+        run_model = model
+        run.append(pk)
+    if run:
+        yield run_model, run
+
+
+def _translated_fields(translation_keys):
+    """``{(translation key, locale id): {field name, ...}}``: the fields with a recorded translation."""
+    translated = defaultdict(set)
+    rows = StringTranslation.objects.filter(context__object_id__in=translation_keys).values_list(
+        "context__object_id", "locale_id", "context__path"
+    )
+    for key, locale_id, path in rows:
+        translated[key, locale_id].add(path.partition(".")[0])
+    return translated
+
+
+def without_fallbacks(item, source, translated):
     """The translation ``item`` without the fields that only show the source's text.
 
     wagtail-localize fills a segment nobody translated with the source's text. A
     translation line that left out ``summary`` must export without it, or a
     re-import would store the source's words as the translation. A field is
     left out when its text is the source's and no translation of it is
-    recorded (a translator may keep a name as it is: that is a translation).
+    recorded in ``translated`` (a translator may keep a name as it is: that is
+    a translation).
     """
-    translated = {
-        path.partition(".")[0]
-        for path in StringTranslation.objects.filter(
-            locale_id=page.locale_id, context__object_id=page.translation_key
-        ).values_list("context__path", flat=True)
-    }
     source_values = {"summary": source.summary, "body": paragraphs_of(source)}
     source_values.update((name, getattr(source, name)) for name in TRANSLATABLE_BY_TYPE[item["type"]])
     return {
