@@ -9,7 +9,9 @@ translation editor, and survives a later synchronisation from the source.
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -69,6 +71,8 @@ def translate_page(source_page, locale, values, *, publish=True, user=None, tran
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     save_string_translations(source, locale, values, _body_index_by_block_id(source_page), user)
+    if "slug" in values and not source_page.has_translation(locale):
+        _copy_with_slug(source_page, locale, values["slug"])
     # wagtail-localize defers publishing to the end of the outer transaction;
     # the importer and the demo loader run in one transaction and need the
     # translation live now (to translate its children, to set view
@@ -79,6 +83,22 @@ def translate_page(source_page, locale, values, *, publish=True, user=None, tran
         translated_page.get_latest_revision().publish(user=user)
         translated_page.refresh_from_db()
     return translated_page
+
+
+def _copy_with_slug(source_page, locale, slug):
+    """Create the translation of ``source_page`` as wagtail-localize would (a
+    copy in ``locale``), with its translated slug from the start.
+
+    Saving a new copy under another slug is a slug change to Wagtail, which
+    then keeps both versions of the page in memory until the transaction
+    commits, to announce the change. A page never published has no address to
+    redirect, so nobody needs that; an import of thousands of translations in
+    one transaction would hold them all.
+    """
+    copy = source_page.copy_for_translation(locale, copy_parents=True)
+    parent = copy.get_parent()
+    slug = find_available_slug(parent, slugify(slug), ignore_page_id=copy.pk)
+    Page.objects.filter(pk=copy.pk).update(slug=slug, url_path=f"{parent.url_path}{slug}/")
 
 
 def save_string_translations(source, locale, values, body_index, user):
