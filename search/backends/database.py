@@ -53,15 +53,15 @@ class AnalysedSearchQuery(PlainText):
         return f"<AnalysedSearchQuery {self.analysed.terms!r} prefixes={self.analysed.prefix_keys!r}>"
 
 
-def prefix_lexemes(analysed, lexeme_class, **title_only):
-    """Every earlier word of a suggestion prefix, and the last one as a prefix.
+def prefix_lexemes(analysed, lexeme_class):
+    """Any term of the earlier words of a suggestion prefix, and the last word as a prefix.
 
-    ``lexeme_class`` is the engine's Lexeme; ``title_only`` the keyword
-    arguments that restrict the prefix to title terms on that engine.
+    ``lexeme_class`` is SQLite's Lexeme; PostgreSQL writes the same query as
+    text (:func:`tsquery_text`).
     """
     words = [lexeme_class(term) for word in analysed.words[:-1] for term in sorted(word.terms)]
     prefixes = reduce(
-        lambda a, b: a | b, [lexeme_class(term, prefix=True, **title_only) for term in sorted(analysed.words[-1].terms)]
+        lambda a, b: a | b, [lexeme_class(term, prefix=True) for term in sorted(analysed.words[-1].terms)]
     )
     return reduce(lambda a, b: a | b, words) & prefixes if words else prefixes
 
@@ -494,11 +494,12 @@ def _postgres_classes():
             """The same rows for ``pages`` whose title has the last word as a prefix (and the other words).
 
             The analysed title terms sit in the body vector with the weight
-            of their boost, so the prefix is restricted to that weight.
+            of their boost, so every term is restricted to that weight.
             """
-            earlier = [f"({tsquery_text(sorted(word.terms))})" for word in analysed.words[:-1]]
-            last = f"({tsquery_text((), sorted(analysed.words[-1].terms), weight=get_weight(TITLE_TERMS_BOOST))})"
-            return self._ranked(" & ".join([*earlier, last]), pages, limit)
+            title = get_weight(TITLE_TERMS_BOOST)
+            earlier = sorted({term for word in analysed.words[:-1] for term in word.terms})
+            last = f"({tsquery_text((), sorted(analysed.words[-1].terms), weight=title)})"
+            return self._ranked(f"({tsquery_text(earlier, weight=title)}) & {last}" if earlier else last, pages, limit)
 
         def analysed_terms(self, pages):
             """``{page pk: (title terms, all terms)}`` read back from the indexed body vector:
