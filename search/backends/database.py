@@ -100,6 +100,43 @@ def page_conditions(pages):
     return sql or "1 = 1", list(params)
 
 
+class PageTitleNormsLeftAloneMixin:
+    """For an index: title norms serve Wagtail's own ranking of other models
+    (images, documents); pages rank by their analysed terms, so their entries
+    are left alone (every update of an entry rewrites its full-text row or
+    vectors, through SQLite's trigger or PostgreSQL's row versions)."""
+
+    def _refresh_title_norms(self, full=False):
+        entries = self.entries
+        self.entries = entries.exclude(content_type_id__in=analysed_content_type_ids())
+        try:
+            super()._refresh_title_norms(full)
+        finally:
+            self.entries = entries
+
+
+def ranked_rows(pages, statement, limit=None):
+    """Run an engine statement over ``pages``: ``[(pk, content type, locale)]``, best first.
+
+    ``statement(where, where_params)`` gives the statement's SQL and parameters
+    around the pages' conditions (:func:`page_conditions`), selecting
+    :func:`page_row_columns`; none are run when the pages can match nothing.
+    """
+    conditions = page_conditions(pages)
+    if conditions is None:
+        return []
+    sql, params = statement(*conditions)
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def page_row_columns(page_table):
+    return f'"{page_table}"."id", "{page_table}"."content_type_id", "{page_table}"."locale_id"'
+
+
 class AnalysedValues:
     """A page's indexed values, each computed once.
 
@@ -196,7 +233,7 @@ def _sqlite_classes():
         def as_sql(self, compiler, connection, **extra_context):
             return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, {TITLE_WEIGHT})", []
 
-    class AnalysedSQLiteIndex(SQLiteIndex):
+    class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
         """Indexes a page's analysed terms: title terms as the title, all terms as the body."""
 
         def _values(self, obj, search_fields):
@@ -237,18 +274,6 @@ def _sqlite_classes():
             if not is_analysed_model(model):
                 self._refresh_title_norms()
 
-        def _refresh_title_norms(self, full=False):
-            """Title norms serve Wagtail's own BM25 ranking of other models (images,
-            documents). Pages rank by the weighted ``bm25()`` of their analysed terms,
-            so their entries are left alone: every update of an entry rewrites its
-            full-text row through the update trigger."""
-            entries = self.entries
-            self.entries = entries.exclude(content_type_id__in=analysed_content_type_ids())
-            try:
-                super()._refresh_title_norms(full)
-            finally:
-                self.entries = entries
-
     class AnalysedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         def build_search_query_content(self, query, config=None):
             if isinstance(query, AnalysedSearchQuery):
@@ -273,10 +298,6 @@ def _sqlite_classes():
             SQLite's join order), each match meets its page by primary key, and
             the pages' own conditions filter it.
             """
-            conditions = page_conditions(pages)
-            if conditions is None:
-                return []
-            where, params = conditions
             fts = SQLiteFTSIndexEntry._meta.db_table
             entries = IndexEntry._meta.db_table
             page_table = pages.model._meta.db_table
@@ -284,19 +305,19 @@ def _sqlite_classes():
             _template, match_params = match.as_sql(
                 SQLiteFTSIndexEntry.objects.all().query.get_compiler(connection=connection), connection
             )
-            sql = (
-                f'SELECT "{page_table}"."id", "{page_table}"."content_type_id", "{page_table}"."locale_id" '
-                f'FROM "{fts}" CROSS JOIN "{entries}" ON "{entries}"."id" = "{fts}"."rowid" '
-                f'CROSS JOIN "{page_table}" ON "{page_table}"."id" = CAST("{entries}"."object_id" AS INTEGER) '
-                f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
-                f'WHERE "{fts}" MATCH %s AND ({where}) '
-                f'ORDER BY bm25("{fts}", 0.0, 1.0, {TITLE_WEIGHT}), "{page_table}"."id"'
-            )
-            if limit is not None:
-                sql += f" LIMIT {int(limit)}"
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [*match_params, *params])
-                return cursor.fetchall()
+
+            def statement(where, params):
+                sql = (
+                    f"SELECT {page_row_columns(page_table)} "
+                    f'FROM "{fts}" CROSS JOIN "{entries}" ON "{entries}"."id" = "{fts}"."rowid" '
+                    f'CROSS JOIN "{page_table}" ON "{page_table}"."id" = CAST("{entries}"."object_id" AS INTEGER) '
+                    f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
+                    f'WHERE "{fts}" MATCH %s AND ({where}) '
+                    f'ORDER BY bm25("{fts}", 0.0, 1.0, {TITLE_WEIGHT}), "{page_table}"."id"'
+                )
+                return sql, [*match_params, *params]
+
+            return ranked_rows(pages, statement, limit)
 
         def ranked_matches(self, query, pages):
             """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
@@ -405,7 +426,7 @@ def _postgres_classes():
             # Only Wagtail's fuzzy search reads it, and this site does not use it.
             return ""
 
-    class AnalysedPostgresIndex(PostgresIndex):
+    class AnalysedPostgresIndex(PageTitleNormsLeftAloneMixin, PostgresIndex):
         def add_items(self, model, objs):
             if not is_analysed_model(model):
                 return super().add_items(model, objs)
@@ -440,15 +461,6 @@ def _postgres_classes():
                     params,
                 )
 
-        def _refresh_title_norms(self, full=False):
-            """As on SQLite: the pages' entries are left alone (every update rewrites their vectors)."""
-            entries = self.entries
-            self.entries = entries.exclude(content_type_id__in=analysed_content_type_ids())
-            try:
-                super()._refresh_title_norms(full)
-            finally:
-                self.entries = entries
-
     class AnalysedPostgresSearchBackend(AnalysedBackendMixin, PostgresSearchBackend):
         query_compiler_class = AnalysedPostgresQueryCompiler
         index_class = AnalysedPostgresIndex
@@ -464,27 +476,23 @@ def _postgres_classes():
             The GIN index on the body vector finds the entries, each meets its
             page by primary key, and the pages' own conditions filter it.
             """
-            conditions = page_conditions(pages)
-            if conditions is None:
-                return []
-            where, params = conditions
             entries = IndexEntry._meta.db_table
             page_table = pages.model._meta.db_table
-            sql = (
-                f'SELECT "{page_table}"."id", "{page_table}"."content_type_id", "{page_table}"."locale_id" '
-                f'FROM "{entries}" JOIN "{page_table}" ON "{page_table}"."id" = '
-                f'(CASE WHEN "{entries}"."object_id" ~ \'^[0-9]{{1,18}}$\' '
-                f'THEN "{entries}"."object_id"::bigint END) '
-                f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
-                f'WHERE "{entries}"."body" @@ to_tsquery(\'simple\', %s) AND ({where}) '
-                f'ORDER BY ts_rank(%s::real[], "{entries}"."body", to_tsquery(\'simple\', %s)) DESC, '
-                f'"{page_table}"."id"'
-            )
-            if limit is not None:
-                sql += f" LIMIT {int(limit)}"
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [tsquery, *params, get_sql_weights(), tsquery])
-                return cursor.fetchall()
+
+            def statement(where, params):
+                sql = (
+                    f"SELECT {page_row_columns(page_table)} "
+                    f'FROM "{entries}" JOIN "{page_table}" ON "{page_table}"."id" = '
+                    f'(CASE WHEN "{entries}"."object_id" ~ \'^[0-9]{{1,18}}$\' '
+                    f'THEN "{entries}"."object_id"::bigint END) '
+                    f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
+                    f'WHERE "{entries}"."body" @@ to_tsquery(\'simple\', %s) AND ({where}) '
+                    f'ORDER BY ts_rank(%s::real[], "{entries}"."body", to_tsquery(\'simple\', %s)) DESC, '
+                    f'"{page_table}"."id"'
+                )
+                return sql, [tsquery, *params, get_sql_weights(), tsquery]
+
+            return ranked_rows(pages, statement, limit)
 
         def ranked_matches(self, query, pages):
             """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
