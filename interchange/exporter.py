@@ -19,6 +19,8 @@ import datetime
 import json
 import zoneinfo
 from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -205,15 +207,10 @@ EXPORT_CHUNK = 200
 
 def _runs_of_chunks(rows, size=EXPORT_CHUNK):
     """``(model, [pk, ...])`` for consecutive ``(model, pk)`` rows of one model, at most ``size`` at once, in order."""
-    run_model, run = None, []
-    for model, pk in rows:
-        if run and (model is not run_model or len(run) == size):
-            yield run_model, run
-            run = []
-        run_model = model
-        run.append(pk)
-    if run:
-        yield run_model, run
+    for model, run in groupby(rows, key=itemgetter(0)):
+        pks = [pk for _model, pk in run]
+        for start in range(0, len(pks), size):
+            yield model, pks[start : start + size]
 
 
 def _translated_fields(translation_keys):

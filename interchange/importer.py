@@ -46,6 +46,21 @@ class ImportResult:
 RECENTLY_USED = 256
 
 
+class RecentlyUsed(OrderedDict):
+    """A mapping that keeps only its ``size`` most recently used entries."""
+
+    def __init__(self, size=None):
+        super().__init__()
+        self.size = size or RECENTLY_USED
+
+    def remember(self, key, value):
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
 class SourcePages:
     """``id -> source page``: every id's page is known by its primary key, the
     most recently used ones are kept loaded (translations follow their source
@@ -53,29 +68,21 @@ class SourcePages:
 
     def __init__(self, size=None):
         self.keys = {}
-        self.recent = OrderedDict()
-        self.size = size or RECENTLY_USED
+        self.recent = RecentlyUsed(size)
 
     def __contains__(self, item_id):
         return item_id in self.keys
 
     def __setitem__(self, item_id, page):
         self.keys[item_id] = (type(page), page.pk)
-        self._remember(item_id, page)
+        self.recent.remember(item_id, page)
 
     def __getitem__(self, item_id):
         page = self.recent.get(item_id)
         if page is None:
             model, pk = self.keys[item_id]
             page = model.objects.select_related("locale").get(pk=pk)
-        self._remember(item_id, page)
-        return page
-
-    def _remember(self, item_id, page):
-        self.recent[item_id] = page
-        self.recent.move_to_end(item_id)
-        while len(self.recent) > self.size:
-            self.recent.popitem(last=False)
+        return self.recent.remember(item_id, page)
 
 
 def comparable(item):
@@ -107,7 +114,7 @@ class _Importer:
         self.founded = {}  # organisation id -> founded year, for derived anniversaries
         self.placed_under_pages = set()  # ids whose source names a parent page
         # id -> wagtail-localize record of its source, refreshed once (while it stays at hand)
-        self.translation_sources = OrderedDict()
+        self.translation_sources = RecentlyUsed()
 
     def lines(self):
         with open(self.path, "rb") as lines:
@@ -321,12 +328,8 @@ class _Importer:
 
     def translation_source(self, item_id):
         # Sources are all written before the first translation: one refresh each serves every language.
-        if item_id not in self.translation_sources:
-            self.translation_sources[item_id] = translation_source_for(self.source_pages[item_id])
-            while len(self.translation_sources) > RECENTLY_USED:
-                self.translation_sources.popitem(last=False)
-        self.translation_sources.move_to_end(item_id)
-        return self.translation_sources[item_id]
+        source = self.translation_sources.get(item_id) or translation_source_for(self.source_pages[item_id])
+        return self.translation_sources.remember(item_id, source)
 
     def update_translation(self, item):
         source = self.source_pages[item["id"]]
