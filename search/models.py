@@ -7,6 +7,7 @@ Logged queries, daily hits and promoted results are the models of
 import re
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -60,3 +61,51 @@ class SynonymGroup(index.Indexed, models.Model):
         super().clean()
         if len(self.variant_list()) < 2:
             raise ValidationError({"variants": _("Give at least two variants, separated by commas.")})
+
+
+class PageSearchEntry(models.Model):
+    """A page's analysed terms beside the page columns a visitor's search filters on (PostgreSQL).
+
+    Wagtail's index entries know an object only by its content type and a text
+    id, so every match had to be joined to its page before the visitor's
+    conditions (live, public, this site, language, type) could be applied, and
+    its terms read back from the vector's text form to re-rank it. Here one row
+    holds all a search reads: the full-text index finds the rows, the
+    conditions, counts and facets read the same rows, and the re-ranking reads
+    the plain terms.
+
+    ``path``, ``depth``, ``live``, ``locale`` and ``content_type`` are copies
+    of the page's columns; a trigger in the database keeps them in step
+    whatever changes the page (a move rewrites every descendant's path in one
+    statement, with no signal per page). The GIN index on ``vector`` and that
+    trigger are created on PostgreSQL only (migration 0003); on SQLite, whose
+    full-text table meets the pages cheaply, this table stays empty.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        # The page's own column name, so the visitor's conditions, compiled
+        # from a queryset of pages, read this table as they read the pages'.
+        db_column="id",
+        related_name="+",
+    )
+    path = models.CharField(max_length=255)
+    depth = models.PositiveIntegerField()
+    live = models.BooleanField()
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    title_terms = models.TextField()
+    terms = models.TextField()
+    vector = SearchVectorField()
+
+    #: The page columns copied here: the only ones the visitor's conditions may read.
+    PAGE_COLUMNS = ("id", "path", "depth", "live", "locale_id", "content_type_id")
+
+    class Meta:
+        verbose_name = _("page search entry")
+        verbose_name_plural = _("page search entries")
+
+    def __str__(self):
+        return f"Search entry of page {self.page_id}"

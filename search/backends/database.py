@@ -18,12 +18,11 @@ This backend:
 It is the ``default`` backend, so the Wagtail admin's page search uses it too.
 """
 
-import re
 from functools import cached_property, lru_cache, reduce
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
-from django.db.models.expressions import Func
+from django.db.models.expressions import Col, Func
 from django.db.models.fields import FloatField
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.index import AutocompleteField, SearchField
@@ -35,8 +34,6 @@ from search.analysis import AnalysedQuery, analyse_query, attach_tag_names
 TITLE_WEIGHT = 4.0
 #: Boost of ``search_title_terms`` in ``BasePage.search_fields``.
 TITLE_TERMS_BOOST = 3
-#: One lexeme of a tsvector's text form: 'term':1A,5B (positions, weights).
-TSVECTOR_LEXEME = re.compile(r"'((?:[^']|'')*)'(?::([0-9A-D,]+))?")
 
 
 class AnalysedSearchQuery(PlainText):
@@ -79,7 +76,19 @@ def analysed_content_type_ids():
     return [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
 
 
-def page_conditions(pages):
+def _columns(node):
+    """The columns an expression tree of a query's WHERE reads."""
+    if isinstance(node, Col):
+        yield node.target.column
+    for child in getattr(node, "children", ()):
+        yield from _columns(child)
+    if hasattr(node, "get_source_expressions"):
+        for source in node.get_source_expressions():
+            if source is not None:
+                yield from _columns(source)
+
+
+def page_conditions(pages, table=None, columns=None):
     """``(sql, params)``: the WHERE conditions of a ``Page`` queryset, on its own
     table, or ``None`` when it can match nothing.
 
@@ -87,12 +96,22 @@ def page_conditions(pages):
     joined to the pages, with the visitor's conditions (live, public, this
     site, language, type) applied inline. Those conditions are the queryset's
     own, so they cannot drift from :func:`search.service.visible_pages`.
+
+    With ``table``, the conditions read that table instead of the pages', which
+    must then hold the page columns they read under the same names, all of them
+    in ``columns``.
     """
     query = pages.query
     if sum(1 for count in query.alias_refcount.values() if count) > 1:
         raise ValueError("The engine stage takes a queryset of pages filtered without joins.")
+    where = query.where
+    if table is not None:
+        unknown = set(_columns(where)) - set(columns)
+        if unknown:
+            raise ValueError(f"{table} does not copy the page columns {sorted(unknown)} that the conditions read.")
+        where = where.relabeled_clone({query.base_table or pages.model._meta.db_table: table})
     try:
-        sql, params = query.get_compiler(connection=connection).compile(query.where)
+        sql, params = query.get_compiler(connection=connection).compile(where)
     except EmptyResultSet:
         return None
     except FullResultSet:
@@ -115,14 +134,15 @@ class PageTitleNormsLeftAloneMixin:
             self.entries = entries
 
 
-def ranked_rows(pages, statement, limit=None):
+def ranked_rows(pages, statement, limit=None, table=None, columns=None):
     """Run an engine statement over ``pages``: ``[(pk, content type, locale)]``, best first.
 
     ``statement(where, where_params)`` gives the statement's SQL and parameters
-    around the pages' conditions (:func:`page_conditions`), selecting
-    :func:`page_row_columns`; none are run when the pages can match nothing.
+    around the pages' conditions (:func:`page_conditions`, on ``table`` if
+    given), selecting :func:`page_row_columns`; none are run when the pages can
+    match nothing.
     """
-    conditions = page_conditions(pages)
+    conditions = page_conditions(pages, table, columns)
     if conditions is None:
         return []
     sql, params = statement(*conditions)
@@ -358,8 +378,6 @@ def tsquery_text(terms, prefixes=(), weight=""):
 def _postgres_classes():
     from django.contrib.postgres.search import SearchQuery as PostgresQuery
     from django.contrib.postgres.search import SearchRank
-    from django.db.models import TextField
-    from django.db.models.functions import Cast
     from django.db.models.sql import InsertQuery
     from modelsearch.backends.database.postgres.postgres import (
         IndexEntry,
@@ -371,6 +389,7 @@ def _postgres_classes():
     from modelsearch.backends.database.postgres.query import Lexeme
     from modelsearch.backends.database.postgres.weights import get_sql_weights, get_weight
     from modelsearch.utils import get_content_type_pk
+    from wagtail.models import Page
 
     class AnalysedPostgresQueryCompiler(PostgresSearchQueryCompiler):
         def build_tsquery_content(self, query, config=None, invert=False):
@@ -437,9 +456,11 @@ def _postgres_classes():
             # are skipped as on SQLite (see _refresh_title_norms).
             content_type_pk = get_content_type_pk(model)
             compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
-            rows, params = [], []
+            rows, params, terms = [], [], {}
             for obj in objs:
                 indexer = AnalysedPostgresObjectIndexer(obj, self.backend)
+                if isinstance(obj, Page):
+                    terms[obj.pk] = (indexer.title_terms, indexer.values.terms)
                 params.extend((content_type_pk, indexer.id))
                 vectors = []
                 for name in ("title", "autocomplete", "body"):
@@ -460,6 +481,46 @@ def _postgres_classes():
                     "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                     params,
                 )
+            self._add_page_entries(terms)
+
+        def _add_page_entries(self, terms):
+            """Upsert the pages' search entries (``search.PageSearchEntry``) from
+            ``{page pk: (title terms, terms)}``; the page columns are read from
+            the pages' rows as they stand in this transaction."""
+            from search.models import PageSearchEntry
+
+            table = PageSearchEntry._meta.db_table
+            page_table = Page._meta.db_table
+            values, params = [], []
+            for pk, (title_terms, all_terms) in terms.items():
+                values.append("(%s, %s, %s)")
+                params.extend((pk, title_terms, all_terms))
+            with self.write_connection.cursor() as cursor:
+                cursor.execute(
+                    f'INSERT INTO "{table}" (id, path, depth, live, locale_id, content_type_id, title_terms, terms, vector) '
+                    "SELECT page.id, page.path, page.depth, page.live, page.locale_id, page.content_type_id, "
+                    "entry.title_terms, entry.terms, "
+                    "setweight(to_tsvector('simple', entry.title_terms), %s) || to_tsvector('simple', entry.terms) "
+                    f"FROM (VALUES {', '.join(values)}) AS entry (id, title_terms, terms) "
+                    f'JOIN "{page_table}" page ON page.id = entry.id '
+                    "ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, depth = EXCLUDED.depth, "
+                    "live = EXCLUDED.live, locale_id = EXCLUDED.locale_id, content_type_id = EXCLUDED.content_type_id, "
+                    "title_terms = EXCLUDED.title_terms, terms = EXCLUDED.terms, vector = EXCLUDED.vector",
+                    [get_weight(TITLE_TERMS_BOOST), *params],
+                )
+
+        def delete_item(self, item):
+            super().delete_item(item)
+            if isinstance(item, Page):
+                from search.models import PageSearchEntry
+
+                PageSearchEntry.objects.filter(page_id=item.pk)._raw_delete(using=self.write_connection.alias)
+
+        def reset(self):
+            super().reset()
+            from search.models import PageSearchEntry
+
+            PageSearchEntry.objects.all()._raw_delete(using=self.write_connection.alias)
 
     class AnalysedPostgresSearchBackend(AnalysedBackendMixin, PostgresSearchBackend):
         query_compiler_class = AnalysedPostgresQueryCompiler
@@ -471,28 +532,27 @@ def _postgres_classes():
             super().__init__({"SEARCH_CONFIG": "simple", **params})
 
         def _ranked(self, tsquery, pages, limit=None):
-            """``[(pk, content type, locale)]`` of ``pages`` whose body vector matches, best first.
+            """``[(pk, content type, locale)]`` of ``pages`` whose search entry matches, best first.
 
-            The GIN index on the body vector finds the entries, each meets its
-            page by primary key, and the pages' own conditions filter it.
+            The GIN index on the entries' vectors finds them, and the pages'
+            own conditions filter the same rows (``search.PageSearchEntry``
+            copies the page columns they read): no match is joined to anything.
             """
-            entries = IndexEntry._meta.db_table
-            page_table = pages.model._meta.db_table
+            from search.models import PageSearchEntry
+
+            table = PageSearchEntry._meta.db_table
 
             def statement(where, params):
                 sql = (
-                    f"SELECT {page_row_columns(page_table)} "
-                    f'FROM "{entries}" JOIN "{page_table}" ON "{page_table}"."id" = '
-                    f'(CASE WHEN "{entries}"."object_id" ~ \'^[0-9]{{1,18}}$\' '
-                    f'THEN "{entries}"."object_id"::bigint END) '
-                    f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
-                    f'WHERE "{entries}"."body" @@ to_tsquery(\'simple\', %s) AND ({where}) '
-                    f'ORDER BY ts_rank(%s::real[], "{entries}"."body", to_tsquery(\'simple\', %s)) DESC, '
-                    f'"{page_table}"."id"'
+                    f"SELECT {page_row_columns(table)} "
+                    f'FROM "{table}" '
+                    f'WHERE "{table}"."vector" @@ to_tsquery(\'simple\', %s) AND ({where}) '
+                    f'ORDER BY ts_rank(%s::real[], "{table}"."vector", to_tsquery(\'simple\', %s)) DESC, '
+                    f'"{table}"."id"'
                 )
                 return sql, [tsquery, *params, get_sql_weights(), tsquery]
 
-            return ranked_rows(pages, statement, limit)
+            return ranked_rows(pages, statement, limit, table=table, columns=PageSearchEntry.PAGE_COLUMNS)
 
         def ranked_matches(self, query, pages):
             """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
@@ -510,29 +570,13 @@ def _postgres_classes():
             return self._ranked(f"({tsquery_text(earlier, weight=title)}) & {last}" if earlier else last, pages, limit)
 
         def analysed_terms(self, pages):
-            """``{page pk: (title terms, all terms)}`` read back from the indexed body vector:
-            the terms of the title's weight, and every term as often as it has
-            positions of the lowest weight."""
-            title_weight = get_weight(TITLE_TERMS_BOOST)
-            rows = (
-                IndexEntry._default_manager.filter(
-                    object_id__in=[str(page.pk) for page in pages],
-                    content_type_id__in={page.content_type_id for page in pages},
-                )
-                .annotate(vector=Cast("body", TextField()))
-                .values_list("object_id", "vector")
+            """``{page pk: (title terms, all terms)}`` as indexed."""
+            from search.models import PageSearchEntry
+
+            rows = PageSearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).values_list(
+                "page_id", "title_terms", "terms"
             )
-            terms = {}
-            for object_id, vector in rows:
-                title, body = [], []
-                for lexeme, positions in TSVECTOR_LEXEME.findall(vector):
-                    lexeme = lexeme.replace("''", "'")
-                    positions = positions.split(",")
-                    if any(position.endswith(title_weight) for position in positions):
-                        title.append(lexeme)
-                    body.extend([lexeme] * sum(1 for position in positions if position[-1:].isdigit()))
-                terms[int(object_id)] = (title, body)
-            return terms
+            return {pk: (title.split(), terms.split()) for pk, title, terms in rows}
 
     return AnalysedPostgresSearchBackend
 

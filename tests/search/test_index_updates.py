@@ -9,7 +9,8 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Site
+from django.db import connection
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from home.translation import translate_page
@@ -124,3 +125,43 @@ def test_tags_are_indexed_and_shown_in_snippets(home_page):
     site = Site.objects.get(is_default_site=True)
     (hit,) = service.search(SearchParams(q="matryoshka"), site, log=False).results
     assert hit.page.pk == page.pk and "<mark>matryoshka</mark>" in hit.snippet
+
+
+def test_a_page_moved_with_its_section_under_a_restricted_one_is_gone(home_page):
+    """A move rewrites every descendant's path in one statement, with no signal
+    for them: the index must still see where they are now."""
+    from wagtail.models import PageViewRestriction
+
+    section = factories.StandardPageFactory(parent=home_page, title="Projects", slug="projects")
+    page = factories.StandardPageFactory(parent=section, title="Samovar evening", slug="samovar-evening")
+    members = factories.StandardPageFactory(parent=home_page, title="Members", slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    assert page.pk in found("samovar")
+    section.refresh_from_db()
+    section.move(members, pos="last-child")
+    assert page.pk not in found("samovar")
+
+
+def test_a_page_unpublished_behind_the_index_back_is_gone(home_page):
+    page = factories.StandardPageFactory(parent=home_page, title="Samovar evening")
+    assert page.pk in found("samovar")
+    type(page).objects.filter(pk=page.pk).update(live=False)  # a bulk change: no signal
+    assert page.pk not in found("samovar")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's page search entries")
+def test_page_search_entries_keep_the_page_columns_in_step(home_page):
+    from search.models import PageSearchEntry
+
+    section = factories.StandardPageFactory(parent=home_page, title="Projects", slug="projects")
+    page = factories.StandardPageFactory(parent=section, title="Samovar evening")
+    archive = factories.StandardPageFactory(parent=home_page, title="Archive", slug="archive")
+    section.refresh_from_db()
+    section.move(archive, pos="last-child")
+    type(archive).objects.filter(pk=archive.pk).update(live=False)
+    columns = ["path", "depth", "live", "locale_id", "content_type_id"]
+    pages = {row["id"]: row for row in Page.objects.filter(depth__gt=1).values("id", *columns)}
+    entries = {row["page_id"]: row for row in PageSearchEntry.objects.values("page_id", *columns)}
+    assert {section.pk, page.pk, archive.pk} <= entries.keys()
+    for pk, entry in entries.items():
+        assert {column: entry[column] for column in columns} == {column: pages[pk][column] for column in columns}
