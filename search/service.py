@@ -407,12 +407,18 @@ def _promoted_pages(params, pages):
     """
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    promotions = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(params.q),
-        page__in=pages,
-        page__locale__language_code=promotion_language(params),
-    ).order_by("sort_order")
-    return list(promotions.values_list("page_id", flat=True))
+    promoted = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(params.q),
+            page__locale__language_code=promotion_language(params),
+        )
+        .order_by("sort_order")
+        .values_list("page_id", flat=True)
+    )
+    if not promoted:  # most queries: the visible pages need not be asked
+        return []
+    visible = set(pages.filter(pk__in=promoted).values_list("pk", flat=True))
+    return [pk for pk in promoted if pk in visible]
 
 
 def log_query(query_string):
