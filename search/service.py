@@ -178,17 +178,29 @@ def parse_search_params(data, page_size_default=DEFAULT_PAGE_SIZE):
 def visible_pages(site):
     """Pages a visitor may see: live, with no view restriction on them or any
     ancestor (password, login or groups), on ``site`` only. Every search surface
-    starts from this queryset."""
-    pages = Page.objects.live().public()
+    starts from this queryset.
+
+    Wagtail's ``public()`` and ``descendant_of()``, with the paths of the
+    restricted sections and of the site's roots read in two light queries
+    (``public()`` loads every restricted page whole): it runs on every search.
+    """
+    from wagtail.models import PageViewRestriction
+
+    pages = Page.objects.live()
     if site is None:
         return pages.none()
+    restricted = Q()
+    for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
+        restricted |= Q(path__startswith=path, depth__gte=depth)
+    if restricted:
+        pages = pages.exclude(restricted)
     # A site's languages are the translations of its root page, side by side
     # in the tree: the site is every page under any of them.
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
     in_site = Q()
-    for root in roots:
-        in_site |= pages.descendant_of_q(root, inclusive=True)
-    return pages.filter(in_site)
+    for path, depth in Page.objects.filter(translation_key__in=root_key).values_list("path", "depth"):
+        in_site |= Q(path__startswith=path, depth__gte=depth)
+    return pages.filter(in_site) if in_site else pages.none()
 
 
 def _type_content_types():
@@ -422,11 +434,21 @@ def _promoted_pages(params, pages):
 
 
 def log_query(query_string):
-    """Count the query for the editors' popular searches; never fails a search."""
+    """Count the query for the editors' popular searches; never fails a search.
+
+    One transaction for Wagtail's query and daily hit rows; on PostgreSQL its
+    commit does not wait for the disk (a crash may lose the last few counts,
+    never consistency): a visitor's search should not wait on a statistic.
+    """
+    from django.db import connection, transaction
     from wagtail.contrib.search_promotions.models import Query
 
     try:
-        Query.get(query_string).add_hit()
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
+            Query.get(query_string).add_hit()
     except Exception:  # a read-only database must not stop search
         logger.warning("Could not log the search query", exc_info=True)
 

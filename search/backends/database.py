@@ -134,13 +134,16 @@ class PageTitleNormsLeftAloneMixin:
             self.entries = entries
 
 
-def ranked_rows(pages, statement, limit=None, table=None, columns=None):
+def ranked_rows(pages, statement, limit=None, table=None, columns=None, planner_settings=None):
     """Run an engine statement over ``pages``: ``[(pk, content type, locale)]``, best first.
 
     ``statement(where, where_params)`` gives the statement's SQL and parameters
     around the pages' conditions (:func:`page_conditions`, on ``table`` if
     given), selecting :func:`page_row_columns`; none are run when the pages can
     match nothing.
+
+    ``planner_settings`` (PostgreSQL) hold for this statement only: set in the
+    same round trip, local to its transaction, and put back after it.
     """
     conditions = page_conditions(pages, table, columns)
     if conditions is None:
@@ -149,7 +152,19 @@ def ranked_rows(pages, statement, limit=None, table=None, columns=None):
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if not planner_settings:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        # One query string, so one implicit transaction outside an explicit one
+        # (Django's PostgreSQL cursors bind parameters on the client, which
+        # allows several statements).
+        setting, put_back = [], []
+        for name, value in planner_settings.items():
+            setting.append(f"SET LOCAL {name} = {value}")
+            put_back.append(f"SET LOCAL {name} TO DEFAULT")
+        cursor.execute("; ".join([*setting, sql, *put_back]), params)
+        for _setting in setting:
+            cursor.nextset()
         return cursor.fetchall()
 
 
@@ -537,6 +552,11 @@ def _postgres_classes():
             The GIN index on the entries' vectors finds them, and the pages'
             own conditions filter the same rows (``search.PageSearchEntry``
             copies the page columns they read): no match is joined to anything.
+
+            Without sequential scans: the planner prices matching a vector
+            against a query at one operator's cost, when it takes microseconds,
+            so for a query matching thousands of pages it would read every row
+            instead of the GIN index (45 ms against 15 ms at 20,000 pages).
             """
             from search.models import PageSearchEntry
 
@@ -552,7 +572,14 @@ def _postgres_classes():
                 )
                 return sql, [tsquery, *params, get_sql_weights(), tsquery]
 
-            return ranked_rows(pages, statement, limit, table=table, columns=PageSearchEntry.PAGE_COLUMNS)
+            return ranked_rows(
+                pages,
+                statement,
+                limit,
+                table=table,
+                columns=PageSearchEntry.PAGE_COLUMNS,
+                planner_settings={"enable_seqscan": "off"},
+            )
 
         def ranked_matches(self, query, pages):
             """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
