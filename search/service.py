@@ -17,8 +17,9 @@ import html
 import logging
 import math
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from django.apps import apps
 from django.db.models import Q
@@ -260,24 +261,24 @@ class IndexedTerms:
     def in_title(self, word):
         return bool(word.terms & self.title) or any(term.startswith(word.prefixes) for term in self.title)
 
-    def frequency(self, word, prefix_matches):
+    def frequency(self, word, prefix_matched):
         """How many of the page's terms match ``word``: exactly, or by one of its
-        prefixes (``prefix_matches``, the word's :func:`prefix_matcher`)."""
-        frequency = sum(self.counts.get(term, 0) for term in word.terms)
-        if word.prefixes:
-            frequency += sum(count for term, count in self.counts.items() if prefix_matches(term))
+        prefixes (``prefix_matched``: the terms of the re-ranked pages that match
+        it by a prefix only, see :func:`prefix_matched_terms`)."""
+        counts = self.counts
+        frequency = sum(counts.get(term, 0) for term in word.terms)
+        if prefix_matched:
+            frequency += sum(counts[term] for term in prefix_matched.intersection(counts))
         return frequency
 
 
-def prefix_matcher(word):
-    """Whether a term matches ``word`` by a prefix only, remembered: the pages
-    re-ranked for one query share most of their vocabulary."""
-
-    @cache
-    def matches(term):
-        return term not in word.terms and term.startswith(word.prefixes)
-
-    return matches
+def prefix_matched_terms(word, documents):
+    """The terms of ``documents`` that match ``word`` by a prefix only, found
+    once per query: the re-ranked pages share most of their vocabulary."""
+    if not word.prefixes:
+        return frozenset()
+    vocabulary = set().union(*(document.counts.keys() for document in documents))
+    return frozenset(term for term in vocabulary - word.terms if term.startswith(word.prefixes))
 
 
 def _score(analysed, document, frequencies, idf):
@@ -310,9 +311,9 @@ def rerank(analysed, rows, backend):
         return rows
     terms = backend.analysed_terms([PageRef(pk, content_type) for pk, content_type, _locale in head])
     documents = {pk: IndexedTerms.of(title, body) for pk, (title, body) in terms.items()}
-    matchers = [(word, prefix_matcher(word)) for word in analysed.words]
+    matchers = [(word, prefix_matched_terms(word, documents.values())) for word in analysed.words]
     frequencies = {
-        pk: [document.frequency(word, matches) for word, matches in matchers] for pk, document in documents.items()
+        pk: [document.frequency(word, matched) for word, matched in matchers] for pk, document in documents.items()
     }
     idf = {}
     for position, word in enumerate(analysed.words):
@@ -436,19 +437,33 @@ def _promoted_pages(params, pages):
 def log_query(query_string):
     """Count the query for the editors' popular searches; never fails a search.
 
-    One transaction for Wagtail's query and daily hit rows; on PostgreSQL its
-    commit does not wait for the disk (a crash may lose the last few counts,
-    never consistency): a visitor's search should not wait on a statistic.
+    Wagtail's query and daily hit rows. On PostgreSQL in one round trip and
+    one transaction whose commit does not wait for the disk (a crash may lose
+    the last few counts, never consistency): a visitor's search should not
+    wait on a statistic.
     """
     from django.db import connection, transaction
-    from wagtail.contrib.search_promotions.models import Query
+    from django.utils import timezone
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
     try:
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL synchronous_commit = off")
-            Query.get(query_string).add_hit()
+        if connection.vendor != "postgresql":
+            with transaction.atomic():
+                Query.get(query_string).add_hit()
+            return
+        queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
+        normalised = normalise_query_string(query_string)
+        # Inside a transaction, a savepoint keeps a failure from aborting it.
+        in_savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+        with in_savepoint, connection.cursor() as cursor:
+            cursor.execute(
+                "SET LOCAL synchronous_commit = off; "
+                f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING; "
+                f"INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
+                f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1; "
+                "SET LOCAL synchronous_commit TO DEFAULT",
+                [normalised, timezone.now().date(), normalised],
+            )
     except Exception:  # a read-only database must not stop search
         logger.warning("Could not log the search query", exc_info=True)
 
@@ -478,13 +493,16 @@ def search(params, site, request=None, log=True):
 
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     type_name = type_namer()
-    response.facets = {
-        "type": dict(Counter(type_name(ct) for _pk, ct, _locale in matches).most_common()),
-        "locale": dict(Counter(languages[locale] for _pk, _ct, locale in matches).most_common()),
-    }
+    # Counted by content type and locale first (thousands of rows, a handful of keys).
+    pairs = Counter((row[1], row[2]) for row in matches)
+    by_type, by_locale = Counter(), Counter()
+    for (content_type, locale), count in pairs.items():
+        by_type[type_name(content_type)] += count
+        by_locale[languages[locale]] += count
+    response.facets = {"type": dict(by_type.most_common()), "locale": dict(by_locale.most_common())}
     if params.types:
-        wanted = set(params.types)
-        matches = [row for row in matches if type_name(row[1]) in wanted]
+        wanted = {content_type for content_type, _locale in pairs if type_name(content_type) in params.types}
+        matches = [row for row in matches if row[1] in wanted]
     ranked = [pk for pk, _ct, _locale in rerank(analysed, matches, backend)]
     promoted = _promoted_pages(params, filter_types(pages, params.types))
     ranked = promoted + [pk for pk in ranked if pk not in set(promoted)]

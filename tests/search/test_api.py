@@ -122,3 +122,12 @@ def test_admin_page_search_uses_the_analysis(admin_client, indexed):
     response = admin_client.get("/admin/pages/search/", {"q": "poesjkin"})
     assert response.status_code == HTTPStatus.OK
     assert "International Pushkin Fund" in response.content.decode()
+
+
+def test_each_search_is_counted_for_the_popular_searches(client, home_page):
+    from wagtail.contrib.search_promotions.models import Query
+
+    client.get("/api/search/", {"q": "Pushkin  Museum"})
+    client.get("/api/search/", {"q": "pushkin museum"})
+    query = Query.objects.get(query_string="pushkin museum")
+    assert query.hits == 2
