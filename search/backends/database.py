@@ -493,7 +493,12 @@ def _postgres_classes():
                     f"(VALUES {', '.join(rows)}) "
                     "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
                     "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
-                    "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                    "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text "
+                    # An unchanged entry is left alone: rebuilding the index of
+                    # an unchanged site writes no row versions for vacuum to reclaim.
+                    f"WHERE ({table}.title, {table}.autocomplete, {table}.body, {table}.title_text, {table}.body_text) "
+                    "IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.autocomplete, EXCLUDED.body, "
+                    "EXCLUDED.title_text, EXCLUDED.body_text)",
                     params,
                 )
             self._add_page_entries(terms)
@@ -520,7 +525,11 @@ def _postgres_classes():
                     f'JOIN "{page_table}" page ON page.id = entry.id '
                     "ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, depth = EXCLUDED.depth, "
                     "live = EXCLUDED.live, locale_id = EXCLUDED.locale_id, content_type_id = EXCLUDED.content_type_id, "
-                    "title_terms = EXCLUDED.title_terms, terms = EXCLUDED.terms, vector = EXCLUDED.vector",
+                    "title_terms = EXCLUDED.title_terms, terms = EXCLUDED.terms, vector = EXCLUDED.vector "
+                    f'WHERE ("{table}".path, "{table}".depth, "{table}".live, "{table}".locale_id, '
+                    f'"{table}".content_type_id, "{table}".title_terms, "{table}".terms) IS DISTINCT FROM '
+                    "(EXCLUDED.path, EXCLUDED.depth, EXCLUDED.live, EXCLUDED.locale_id, EXCLUDED.content_type_id, "
+                    "EXCLUDED.title_terms, EXCLUDED.terms)",
                     [get_weight(TITLE_TERMS_BOOST), *params],
                 )
 
