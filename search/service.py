@@ -505,7 +505,9 @@ def search(params, site, request=None, log=True):
         matches = [row for row in matches if row[1] in wanted]
     ranked = [pk for pk, _ct, _locale in rerank(analysed, matches, backend)]
     promoted = _promoted_pages(params, filter_types(pages, params.types))
-    ranked = promoted + [pk for pk in ranked if pk not in set(promoted)]
+    if promoted:
+        shown_first = set(promoted)
+        ranked = promoted + [pk for pk in ranked if pk not in shown_first]
     response.count = len(ranked)
 
     start = (params.page - 1) * params.page_size
