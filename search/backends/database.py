@@ -80,9 +80,7 @@ def _columns(node):
     """The columns an expression tree of a query's WHERE reads."""
     if isinstance(node, Col):
         yield node.target.column
-    for child in getattr(node, "children", ()):
-        yield from _columns(child)
-    if hasattr(node, "get_source_expressions"):
+    if hasattr(node, "get_source_expressions"):  # a WhereNode's are its children
         for source in node.get_source_expressions():
             if source is not None:
                 yield from _columns(source)
@@ -532,13 +530,6 @@ def _postgres_classes():
                     "EXCLUDED.title_terms, EXCLUDED.terms)",
                     [get_weight(TITLE_TERMS_BOOST), *params],
                 )
-
-        def delete_item(self, item):
-            super().delete_item(item)
-            if isinstance(item, Page):
-                from search.models import PageSearchEntry
-
-                PageSearchEntry.objects.filter(page_id=item.pk)._raw_delete(using=self.write_connection.alias)
 
         def reset(self):
             super().reset()
