@@ -284,15 +284,23 @@ ANALYSED_FIELD_NAMES = ("search_title_terms", "search_terms")
 
 
 @lru_cache(maxsize=64)
-def _language_of_locale(locale_id):
+def language_of_locale(locale_id):
+    """A locale's language code, asked once per process (see :func:`forget_locale_languages`)."""
     from wagtail.models import Locale
 
     return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
 
 
+def forget_locale_languages(**_kwargs):
+    """Receiver of a locale's saving or deletion (connected in ``SearchConfig.ready``):
+    the languages of locales are asked again. Locale ids are never reused, and
+    a locale's language seldom changes: other processes learn it at restart."""
+    language_of_locale.cache_clear()
+
+
 def page_language(page):
     """The language the page is written in (its locale's code)."""
-    return _language_of_locale(page.locale_id) if page.locale_id else None
+    return language_of_locale(page.locale_id) if page.locale_id else None
 
 
 def _flatten(value):

@@ -10,4 +10,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from . import checks, synonyms  # noqa: F401  (registers the system checks and the cache receivers)
+        from .analysis import forget_locale_languages
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_locale_languages, sender="wagtailcore.Locale", dispatch_uid="forget-locale-languages")

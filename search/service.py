@@ -34,11 +34,12 @@ from search.analysis import (
     analyse_query,
     attach_tag_names,
     index_terms,
+    language_of_locale,
     page_language,
     site_languages,
     tokens,
 )
-from search.backends.database import AnalysedSearchQuery
+from search.backends.database import AnalysedSearchQuery, RankedMatches
 
 logger = logging.getLogger("compatriots.search")
 
@@ -237,13 +238,21 @@ def filter_types(pages, types):
 # Ranking -------------------------------------------------------------------------
 
 
-def _engine_matches(analysed, pages, backend):
-    """``[(page pk, content type, locale)]`` of the pages matching the query, best first."""
+def _engine_matches(analysed, pages, backend, types, limit):
+    """The :class:`~search.backends.database.RankedMatches` of the query among
+    ``pages``: the best ``limit`` of the ``types`` asked for (all when none
+    are), every match counted."""
     query = AnalysedSearchQuery(analysed)
     if hasattr(backend, "ranked_matches"):
-        return backend.ranked_matches(query, pages)
+        wanted = filter_types(Page.objects.all(), types) if types else None
+        return backend.ranked_matches(query, pages, limit, wanted=wanted)
     results = backend.search(query, pages)[:1000]
-    return [(page.pk, page.content_type_id, page.locale_id) for page in results]
+    type_name = type_namer()
+    return RankedMatches.of(
+        [(page.pk, page.content_type_id, page.locale_id) for page in results],
+        wanted=(lambda row: type_name(row[1]) in types) if types else None,
+        limit=limit,
+    )
 
 
 @dataclass
@@ -434,6 +443,42 @@ def _promoted_pages(params, pages):
     return [pk for pk in promoted if pk in visible]
 
 
+def _matched_count(analysed, pages, backend, promoted, matches, count):
+    """How many of the ``promoted`` pages (of the types asked for) match the
+    query too, and so are counted once, not twice: read from the engine's rows
+    when it returned all ``count`` wanted matches, else asked of it."""
+    if len(matches.rows) >= count:
+        matched = {row[0] for row in matches.rows}
+        return sum(1 for pk in promoted if pk in matched)
+    among = _engine_matches(analysed, pages.filter(pk__in=promoted), backend, (), len(promoted))
+    return sum(among.counts.values())
+
+
+def specific_pages(pks, content_types):
+    """The pages of ``pks`` as their own models, with their locales and tags.
+
+    ``content_types`` maps the pages whose type the engine gave to it: each
+    model is asked for its pages at once, where Wagtail's ``specific()`` would
+    first ask every page's type. A page not in it (a promoted page the query
+    does not match) has its type asked.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    unknown = [pk for pk in pks if pk not in content_types]
+    if unknown:
+        content_types = {**content_types, **dict(Page.objects.filter(pk__in=unknown).values_list("pk", "content_type"))}
+    by_type = {}
+    for pk in pks:
+        if pk in content_types:
+            by_type.setdefault(content_types[pk], []).append(pk)
+    pages = []
+    for content_type, type_pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        if model is not None:  # None: a page model removed from the code
+            pages.extend(model.objects.filter(pk__in=type_pks).select_related("locale"))
+    return attach_tag_names(pages)
+
+
 def log_query(query_string):
     """Count the query for the editors' popular searches; never fails a search.
 
@@ -489,34 +534,35 @@ def search(params, site, request=None, log=True):
         return response
     pages = in_language(visible_pages(site), params.locale)
     backend = get_search_backend()
-    matches = _engine_matches(analysed, pages, backend)
-
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
-    type_name = type_namer()
-    # Counted by content type and locale first (thousands of rows, a handful of keys).
-    pairs = Counter((row[1], row[2]) for row in matches)
-    by_type, by_locale = Counter(), Counter()
-    for (content_type, locale), count in pairs.items():
-        by_type[type_name(content_type)] += count
-        by_locale[languages[locale]] += count
-    response.facets = {"type": dict(by_type.most_common()), "locale": dict(by_locale.most_common())}
-    if params.types:
-        wanted = {content_type for content_type, _locale in pairs if type_name(content_type) in params.types}
-        matches = [row for row in matches if row[1] in wanted]
-    ranked = [pk for pk, _ct, _locale in rerank(analysed, matches, backend)]
     promoted = _promoted_pages(params, filter_types(pages, params.types))
+    start = (params.page - 1) * params.page_size
+    # Enough of the best rows to re-rank and to show this page of results
+    # once the promoted pages are put first.
+    limit = max(RERANK_DEPTH, start + params.page_size + len(promoted))
+    matches = _engine_matches(analysed, pages, backend, params.types, limit)
+
+    type_name = type_namer()
+    by_type, by_locale = Counter(), Counter()
+    count = 0
+    for (content_type, locale), matched in matches.counts.items():
+        by_type[type_name(content_type)] += matched
+        by_locale[language_of_locale(locale)] += matched
+        if not params.types or type_name(content_type) in params.types:
+            count += matched
+    response.facets = {"type": dict(by_type.most_common()), "locale": dict(by_locale.most_common())}
+    ranked = [pk for pk, _ct, _locale in rerank(analysed, matches.rows, backend)]
     if promoted:
         shown_first = set(promoted)
         ranked = promoted + [pk for pk in ranked if pk not in shown_first]
-    response.count = len(ranked)
+        count += len(promoted) - _matched_count(analysed, pages, backend, promoted, matches, count)
+    response.count = count
 
-    start = (params.page - 1) * params.page_size
     shown = ranked[start : start + params.page_size]
-    specific = attach_tag_names(Page.objects.filter(pk__in=shown).specific().select_related("locale"))
-    by_pk = {page.pk: page for page in specific}
-    matches = token_matcher(analysed)
+    content_types = {pk: content_type for pk, content_type, _locale in matches.rows}
+    by_pk = {page.pk: page for page in specific_pages(shown, content_types)}
+    matcher = token_matcher(analysed)
     response.results = [
-        _hit(by_pk[pk], analysed, request, type_name, matches, promoted=pk in promoted) for pk in shown if pk in by_pk
+        _hit(by_pk[pk], analysed, request, type_name, matcher, promoted=pk in promoted) for pk in shown if pk in by_pk
     ]
     return response
 

@@ -18,6 +18,8 @@ This backend:
 It is the ``default`` backend, so the Wagtail admin's page search uses it too.
 """
 
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, reduce
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
@@ -132,13 +134,86 @@ class PageTitleNormsLeftAloneMixin:
             self.entries = entries
 
 
+#: The page columns of the engine's matched rows, which the wanted pages' conditions may read.
+MATCHED_COLUMNS = ("id", "content_type_id", "locale_id")
+
+
+@dataclass
+class RankedMatches:
+    """What the engine stage gives the search service: the best matches of
+    the wanted pages, and every match counted."""
+
+    #: ``[(pk, content type, locale)]``, best first: the wanted pages among the
+    #: matches, as many as were asked for.
+    rows: list = field(default_factory=list)
+    #: ``{(content type, locale): matches}``: every match, wanted or not (the facets).
+    counts: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, rows, wanted=None, limit=None):
+        """From all the matches' rows, best first (for backends that give no counts)."""
+        wanted_rows = rows if wanted is None else [row for row in rows if wanted(row)]
+        return cls(rows=wanted_rows[:limit], counts=Counter((row[1], row[2]) for row in rows))
+
+
+def counted_statement(matches, wanted, limit, score_order):
+    """``(sql, params)`` of a statement answering a :class:`RankedMatches` in one go.
+
+    ``matches`` is ``(sql, params)`` selecting ``id, content_type_id,
+    locale_id, score`` of every match; ``wanted`` the conditions on those
+    columns (:func:`page_conditions` relabeled onto ``matched``) of the rows to
+    return. The matches are found and ranked once, counted per (content type,
+    locale) in the database, and only the best ``limit`` wanted rows leave it
+    (a query matching 5,000 pages no longer sends them all to Python). Count
+    rows have no id; best rows carry their position.
+    """
+    matches_sql, matches_params = matches
+    wanted_sql, wanted_params = wanted
+    sql = (
+        f"WITH matched AS MATERIALIZED ({matches_sql}) "
+        "SELECT NULL, content_type_id, locale_id, COUNT(*) FROM matched GROUP BY content_type_id, locale_id "
+        "UNION ALL SELECT * FROM ("
+        f"SELECT id, content_type_id, locale_id, ROW_NUMBER() OVER (ORDER BY score {score_order}, id) "
+        f"FROM matched WHERE {wanted_sql} ORDER BY score {score_order}, id LIMIT {int(limit)}"
+        ") AS best"
+    )
+    return sql, [*matches_params, *wanted_params]
+
+
+def ordered_statement(matches, score_order):
+    """``(sql, params)``: the ``id, content_type_id, locale_id`` of ``matches`` (as for
+    :func:`counted_statement`), best first."""
+    sql, params = matches
+    return f"SELECT id, content_type_id, locale_id FROM ({sql}) AS matched ORDER BY score {score_order}, id", params
+
+
+def counted_rows(rows):
+    """The :class:`RankedMatches` of a :func:`counted_statement`'s rows."""
+    counts, best = Counter(), []
+    for pk, content_type, locale, number in rows:
+        if pk is None:
+            counts[(content_type, locale)] = number
+        else:
+            best.append((number, (pk, content_type, locale)))
+    best.sort()
+    return RankedMatches(rows=[row for _number, row in best], counts=counts)
+
+
+def wanted_conditions(wanted):
+    """The conditions of the ``wanted`` pages' queryset on the matched rows."""
+    if wanted is None:
+        return "1 = 1", []
+    conditions = page_conditions(wanted, table="matched", columns=MATCHED_COLUMNS)
+    return conditions if conditions is not None else ("1 = 0", [])
+
+
 def ranked_rows(pages, statement, limit=None, table=None, columns=None, planner_settings=None):
-    """Run an engine statement over ``pages``: ``[(pk, content type, locale)]``, best first.
+    """Run an engine statement over ``pages`` (:func:`ordered_statement` or
+    :func:`counted_statement`) and return its rows.
 
     ``statement(where, where_params)`` gives the statement's SQL and parameters
     around the pages' conditions (:func:`page_conditions`, on ``table`` if
-    given), selecting :func:`page_row_columns`; none are run when the pages can
-    match nothing.
+    given); none are run when the pages can match nothing.
 
     ``planner_settings`` (PostgreSQL) hold for this statement only: set in the
     same round trip, local to its transaction, and put back after it.
@@ -324,8 +399,10 @@ def _sqlite_classes():
         query_compiler_class = AnalysedSQLiteQueryCompiler
         index_class = AnalysedSQLiteIndex
 
-        def _ranked(self, columns, lexemes, pages, limit=None):
-            """``[(pk, content type, locale)]`` of ``pages`` whose entry matches, best first.
+        def _matches(self, columns, lexemes, pages):
+            """A statement's function (see :func:`ranked_rows`) selecting
+            ``id, content_type_id, locale_id, score`` of ``pages`` whose entry
+            matches ``lexemes`` in ``columns`` (the lower the score, the better).
 
             The full-text table drives the statement (``CROSS JOIN`` fixes
             SQLite's join order), each match meets its page by primary key, and
@@ -339,27 +416,34 @@ def _sqlite_classes():
                 SQLiteFTSIndexEntry.objects.all().query.get_compiler(connection=connection), connection
             )
 
-            def statement(where, params):
+            def matches(where, params):
                 sql = (
-                    f"SELECT {page_row_columns(page_table)} "
+                    f'SELECT {page_row_columns(page_table)}, bm25("{fts}", 0.0, 1.0, {TITLE_WEIGHT}) AS score '
                     f'FROM "{fts}" CROSS JOIN "{entries}" ON "{entries}"."id" = "{fts}"."rowid" '
                     f'CROSS JOIN "{page_table}" ON "{page_table}"."id" = CAST("{entries}"."object_id" AS INTEGER) '
                     f'AND "{page_table}"."content_type_id" = "{entries}"."content_type_id" '
-                    f'WHERE "{fts}" MATCH %s AND ({where}) '
-                    f'ORDER BY bm25("{fts}", 0.0, 1.0, {TITLE_WEIGHT}), "{page_table}"."id"'
+                    f'WHERE "{fts}" MATCH %s AND ({where})'
                 )
                 return sql, [*match_params, *params]
 
-            return ranked_rows(pages, statement, limit)
+            return matches
 
-        def ranked_matches(self, query, pages):
-            """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
+        def ranked_matches(self, query, pages, limit, wanted=None):
+            """The :class:`RankedMatches` of ``pages`` matching any analysed term of
+            ``query``: the best ``limit`` of the ``wanted`` pages (a ``Page``
+            queryset's conditions on id, content type and locale), every match counted."""
             lexemes = AnalysedSQLiteQueryCompiler(pages.model.objects.none(), query).build_search_query_content(query)
-            return self._ranked(["title", "body"], lexemes.value, pages)
+            matches = self._matches(["title", "body"], lexemes.value, pages)
+            conditions = wanted_conditions(wanted)
+            return counted_rows(
+                ranked_rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "ASC"))
+            )
 
         def prefix_matches(self, analysed, pages, limit=200):
-            """The same rows for ``pages`` whose title has the last word as a prefix (and the other words)."""
-            return self._ranked(["title"], prefix_lexemes(analysed, Lexeme), pages, limit)
+            """``[(pk, content type, locale)]`` of ``pages`` whose title has the
+            last word as a prefix (and the other words), best first."""
+            matches = self._matches(["title"], prefix_lexemes(analysed, Lexeme), pages)
+            return ranked_rows(pages, lambda *where: ordered_statement(matches(*where), "ASC"), limit)
 
         def analysed_terms(self, pages):
             """``{page pk: (title terms, all terms)}`` as indexed."""
@@ -546,47 +630,67 @@ def _postgres_classes():
             # them as they are, whatever the page's language.
             super().__init__({"SEARCH_CONFIG": "simple", **params})
 
-        def _ranked(self, tsquery, pages, limit=None):
-            """``[(pk, content type, locale)]`` of ``pages`` whose search entry matches, best first.
+        def _matches(self, tsquery):
+            """A statement's function (see :func:`ranked_rows`) selecting
+            ``id, content_type_id, locale_id, score`` of the pages whose search
+            entry matches ``tsquery`` (the higher the score, the better).
 
             The GIN index on the entries' vectors finds them, and the pages'
             own conditions filter the same rows (``search.PageSearchEntry``
             copies the page columns they read): no match is joined to anything.
-
-            Without sequential scans: the planner prices matching a vector
-            against a query at one operator's cost, when it takes microseconds,
-            so for a query matching thousands of pages it would read every row
-            instead of the GIN index (45 ms against 15 ms at 20,000 pages).
             """
             from search.models import PageSearchEntry
 
             table = PageSearchEntry._meta.db_table
 
-            def statement(where, params):
+            def matches(where, params):
                 sql = (
-                    f"SELECT {page_row_columns(table)} "
+                    f"SELECT {page_row_columns(table)}, "
+                    f'ts_rank(%s::real[], "{table}"."vector", to_tsquery(\'simple\', %s)) AS score '
                     f'FROM "{table}" '
-                    f'WHERE "{table}"."vector" @@ to_tsquery(\'simple\', %s) AND ({where}) '
-                    f'ORDER BY ts_rank(%s::real[], "{table}"."vector", to_tsquery(\'simple\', %s)) DESC, '
-                    f'"{table}"."id"'
+                    f'WHERE "{table}"."vector" @@ to_tsquery(\'simple\', %s) AND ({where})'
                 )
-                return sql, [tsquery, *params, get_sql_weights(), tsquery]
+                return sql, [get_sql_weights(), tsquery, tsquery, *params]
+
+            return matches
+
+        def _rows(self, pages, statement, limit=None):
+            """:func:`ranked_rows` on the page search entries, without sequential scans.
+
+            The planner prices matching a vector against a query at one
+            operator's cost, when it takes microseconds, so for a query
+            matching thousands of pages it would read every row instead of the
+            GIN index (45 ms against 15 ms at 20,000 pages). And without
+            just-in-time compilation: should the index ever be unusable (a
+            transaction open since before it was built, say), the sequential
+            scan the planner must then choose costs it 10^10, far past the
+            threshold at which PostgreSQL compiles a statement, which takes
+            longer (150 ms and more) than any search.
+            """
+            from search.models import PageSearchEntry
 
             return ranked_rows(
                 pages,
                 statement,
                 limit,
-                table=table,
+                table=PageSearchEntry._meta.db_table,
                 columns=PageSearchEntry.PAGE_COLUMNS,
-                planner_settings={"enable_seqscan": "off"},
+                planner_settings={"enable_seqscan": "off", "jit": "off"},
             )
 
-        def ranked_matches(self, query, pages):
-            """``[(pk, content type, locale)]`` of ``pages`` matching any analysed term of ``query``, best first."""
-            return self._ranked(tsquery_text(query.analysed.terms, query.analysed.prefix_keys), pages)
+        def ranked_matches(self, query, pages, limit, wanted=None):
+            """The :class:`RankedMatches` of ``pages`` matching any analysed term of
+            ``query``: the best ``limit`` of the ``wanted`` pages (a ``Page``
+            queryset's conditions on id, content type and locale), every match counted."""
+            matches = self._matches(tsquery_text(query.analysed.terms, query.analysed.prefix_keys))
+            conditions = wanted_conditions(wanted)
+            return counted_rows(
+                self._rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "DESC"))
+            )
 
         def prefix_matches(self, analysed, pages, limit=200):
-            """The same rows for ``pages`` whose title has the last word as a prefix (and the other words).
+            """``[(pk, content type, locale)]`` of ``pages`` whose title has the
+            last word as a prefix (and the other words), best first.
 
             The analysed title terms sit in the body vector with the weight
             of their boost, so every term is restricted to that weight.
@@ -594,7 +698,8 @@ def _postgres_classes():
             title = get_weight(TITLE_TERMS_BOOST)
             earlier = sorted({term for word in analysed.words[:-1] for term in word.terms})
             last = f"({tsquery_text((), sorted(analysed.words[-1].terms), weight=title)})"
-            return self._ranked(f"({tsquery_text(earlier, weight=title)}) & {last}" if earlier else last, pages, limit)
+            matches = self._matches(f"({tsquery_text(earlier, weight=title)}) & {last}" if earlier else last)
+            return self._rows(pages, lambda *where: ordered_statement(matches(*where), "DESC"), limit)
 
         def analysed_terms(self, pages):
             """``{page pk: (title terms, all terms)}`` as indexed."""

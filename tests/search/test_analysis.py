@@ -2,7 +2,16 @@
 
 import pytest
 
-from search.analysis import analyse_prefix, analyse_query, fold_accents, index_terms, name_keys, normalise, stem
+from search.analysis import (
+    analyse_prefix,
+    analyse_query,
+    fold_accents,
+    index_terms,
+    language_of_locale,
+    name_keys,
+    normalise,
+    stem,
+)
 
 SPELLINGS_OF_ONE_NAME = [
     ["Pushkin", "Poesjkin", "Pouchkine", "Puschkin", "Пушкин", "Пушкина"],
@@ -91,3 +100,15 @@ def test_queries_without_words_are_empty():
 def test_a_prefix_cut_inside_a_spelling_convention_still_meets_the_name(typed, name):
     last_word = analyse_prefix(typed).words[-1]
     assert any(key.startswith(term) for term in last_word.terms for key in name_keys(normalise(name)))
+
+
+@pytest.mark.django_db
+def test_a_locales_language_is_asked_again_when_the_locale_changes(locales):
+    dutch = locales["nl"]
+    assert language_of_locale(dutch.pk) == "nl"
+    dutch.language_code = "nl-be"
+    dutch.save()
+    try:
+        assert language_of_locale(dutch.pk) == "nl-be"
+    finally:  # the rollback after the test sends no signal: the process would remember nl-be
+        language_of_locale.cache_clear()
