@@ -3,10 +3,14 @@ visitor's conditions taken from the page queryset itself."""
 
 import pytest
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
-from search.backends.database import page_conditions, tsquery_text
+from search.analysis import analyse_query
+from search.backends.database import AnalysedSearchQuery, RankedMatches, page_conditions, tsquery_text
 from search.models import PageSearchEntry
+from search.service import filter_types
 from tests import factories
+from tests.search.conftest import reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +57,23 @@ def test_conditions_on_a_column_not_copied_are_refused(home_page):
 def test_tsquery_lexemes_are_quoted():
     assert tsquery_text(["o'neill", "pushkin"], ["0paxkan"]) == "'o''neill' | 'pushkin' | '0paxkan':*"
     assert tsquery_text([], ["poes"], weight="A") == "'poes':*A"
+
+
+def test_ranked_matches_from_all_rows_count_every_match_and_keep_the_best_wanted():
+    rows = [(1, 10, 1), (2, 11, 1), (3, 10, 2), (4, 10, 1)]
+    matches = RankedMatches.of(rows, wanted=lambda row: row[1] == 10, limit=2)
+    assert matches.rows == [(1, 10, 1), (3, 10, 2)]
+    assert matches.counts == {(10, 1): 2, (11, 1): 1, (10, 2): 1}
+
+
+def test_the_engine_counts_every_match_and_returns_the_best_wanted_rows(search_pages):
+    reindex()
+    backend = get_search_backend()
+    query = AnalysedSearchQuery(analyse_query("pushkin"))
+    events = filter_types(Page.objects.all(), ["event"])
+    matches = backend.ranked_matches(query, Page.objects.live(), limit=1, wanted=events)
+    day = search_pages["day"]
+    assert matches.rows == [(day.pk, day.content_type_id, day.locale_id)]
+    fund = search_pages["fund"]
+    assert matches.counts == {(fund.content_type_id, fund.locale_id): 1, (day.content_type_id, day.locale_id): 1}
+    assert backend.ranked_matches(query, Page.objects.none(), limit=10) == RankedMatches()
