@@ -89,7 +89,8 @@ class PageSearchEntry(models.Model):
         # The page's own column name, so the visitor's conditions, compiled
         # from a queryset of pages, read this table as they read the pages'.
         db_column="id",
-        related_name="+",
+        # The admin's page search reads the entries through the pages.
+        related_name="search_entry",
     )
     path = models.CharField(max_length=255)
     depth = models.PositiveIntegerField()

@@ -6,9 +6,11 @@ every word of a query by default, and lets FTS5 syntax errors surface as 500s.
 This backend:
 
 * indexes pages of the site (models with a ``search_terms`` field) by their
-  pre-analysed terms: on SQLite the title column holds the title's terms and
-  the body column all the page's terms; on PostgreSQL both go through the
-  ``simple`` configuration, which keeps terms as they are;
+  pre-analysed terms: on SQLite Wagtail's entry holds the title's terms in its
+  title column and all the page's terms in its body column; on PostgreSQL the
+  page search entry (``search.PageSearchEntry``, and no Wagtail entry) holds
+  both in a vector of the ``simple`` configuration, which keeps terms as they
+  are;
 * analyses a plain query string (in every language, or in the languages of an
   :class:`AnalysedSearchQuery`) and ORs its alternatives, so a page matching
   some words is found and ranked below one matching all;
@@ -20,7 +22,7 @@ It is the ``default`` backend, so the Wagtail admin's page search uses it too.
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, reduce
+from functools import lru_cache, reduce
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
@@ -475,17 +477,14 @@ def tsquery_text(terms, prefixes=(), weight=""):
 def _postgres_classes():
     from django.contrib.postgres.search import SearchQuery as PostgresQuery
     from django.contrib.postgres.search import SearchRank
-    from django.db.models.sql import InsertQuery
+    from django.db.models import F
     from modelsearch.backends.database.postgres.postgres import (
-        IndexEntry,
-        ObjectIndexer,
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.query import Lexeme
     from modelsearch.backends.database.postgres.weights import get_sql_weights, get_weight
-    from modelsearch.utils import get_content_type_pk
     from wagtail.models import Page
 
     class AnalysedPostgresQueryCompiler(PostgresSearchQueryCompiler):
@@ -501,89 +500,41 @@ def _postgres_classes():
                 return SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights) * boost
             return super().build_tsrank(vector, query, config, boost)
 
-    class AnalysedPostgresObjectIndexer(ObjectIndexer):
-        """A page's vectors from its analysed terms, each analysed once.
-
-        The body vector holds the title's terms with the weight of their boost
-        and all the page's terms (the title's again) with the lowest weight, so
-        that term counts read back from the lowest weight are the page's own.
-        The raw texts Wagtail would add (summary, body in the ``simple``
-        configuration) would only repeat the analysed terms unanalysed.
-        """
-
-        def __init__(self, obj, backend):
-            super().__init__(obj, backend)
-            self.values = AnalysedValues(obj, self.search_fields)
-
-        @cached_property
-        def title_terms(self):
-            return self.values.title_terms
-
-        @cached_property
-        def title(self):
-            return self.as_vector([(self.title_terms, get_weight(TITLE_TERMS_BOOST))])
-
-        @cached_property
-        def body(self):
-            return self.as_vector(
-                [(self.title_terms, get_weight(TITLE_TERMS_BOOST)), (self.values.terms, get_weight(None))]
-            )
-
-        @cached_property
-        def autocomplete(self):
-            return self.as_vector([(self.values.autocomplete, "D")], for_autocomplete=True)
-
-        @cached_property
-        def title_text(self):
-            return self.obj.title
-
-        @cached_property
-        def body_text(self):
-            # Only Wagtail's fuzzy search reads it, and this site does not use it.
-            return ""
+        def get_index_vectors(self, search_query):
+            # Pages (the admin's page search) are indexed in their search entries only.
+            if issubclass(self.queryset.model, Page):
+                return [(F("search_entry__vector"), 1.0)]
+            return super().get_index_vectors(search_query)
 
     class AnalysedPostgresIndex(PageTitleNormsLeftAloneMixin, PostgresIndex):
+        """Indexes the site's pages in their search entries only (``search.PageSearchEntry``).
+
+        Wagtail's own entries of a page (three vectors, written beside ours)
+        were read by nothing but the admin's page search, which reads the
+        page search entries too (:class:`AnalysedPostgresQueryCompiler`):
+        without them a rebuild writes half as much. Other models (images,
+        documents, synonyms) keep Wagtail's entries.
+        """
+
         def add_items(self, model, objs):
             if not is_analysed_model(model):
                 return super().add_items(model, objs)
-            objs = attach_tag_names(list(objs))
-            if not objs:
-                return
-            # Wagtail's own upsert, with the analysed indexer; the title norms
-            # are skipped as on SQLite (see _refresh_title_norms).
-            content_type_pk = get_content_type_pk(model)
-            compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
-            rows, params, terms = [], [], {}
-            for obj in objs:
-                indexer = AnalysedPostgresObjectIndexer(obj, self.backend)
-                if isinstance(obj, Page):
-                    terms[obj.pk] = (indexer.title_terms, indexer.values.terms)
-                params.extend((content_type_pk, indexer.id))
-                vectors = []
-                for name in ("title", "autocomplete", "body"):
-                    value = compiler.prepare_value(IndexEntry._meta.get_field(name), getattr(indexer, name))
-                    sql, value_params = value.as_sql(compiler, self.write_connection)
-                    vectors.append(sql)
-                    params.extend(value_params)
-                params.extend((indexer.title_text, indexer.body_text))
-                rows.append(f"(%s, %s, {', '.join(vectors)}, 1.0, %s, %s)")
-            table = IndexEntry._meta.db_table
-            with self.write_connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO {table} "
-                    "(content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text) "
-                    f"(VALUES {', '.join(rows)}) "
-                    "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
-                    "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
-                    "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text "
-                    # An unchanged entry is left alone: rebuilding the index of
-                    # an unchanged site writes no row versions for vacuum to reclaim.
-                    f"WHERE ({table}.title, {table}.autocomplete, {table}.body, {table}.title_text, {table}.body_text) "
-                    "IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.autocomplete, EXCLUDED.body, "
-                    "EXCLUDED.title_text, EXCLUDED.body_text)",
-                    params,
-                )
-            self._add_page_entries(terms)
+            search_fields = model.get_search_fields()
+            terms = {}
+            for obj in attach_tag_names(list(objs)):
+                values = AnalysedValues(obj, search_fields)
+                terms[obj.pk] = (values.title_terms, values.terms)
+            if terms:
+                self._add_page_entries(terms)
+
+        def delete_item(self, item):
+            if not is_analysed_model(type(item)):
+                return super().delete_item(item)
+            # A page that is no longer indexed; a deleted page's entry is
+            # already gone with it (the foreign key cascades).
+            from search.models import PageSearchEntry
+
+            PageSearchEntry.objects.filter(pk=item.pk)._raw_delete(using=self.write_connection.alias)
 
         def _add_page_entries(self, terms):
             """Upsert the pages' search entries (``search.PageSearchEntry``) from

@@ -141,3 +141,17 @@ class TestAdminPageSearch:
         client.force_login(superuser)
         response = client.get(reverse("wagtailadmin_pages:search"), {"q": query})
         assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR
+
+    def test_drafts_are_found_by_editors(self, client, superuser, home_page):
+        page = factories.StandardPageFactory(parent=home_page, title="Samovar evening", live=False)
+        client.force_login(superuser)
+        response = client.get(reverse("wagtailadmin_pages:search"), {"q": "samovar"})
+        assert page.pk in [result.pk for result in response.context["pages"]]
+
+    def test_the_page_chooser_finds_a_spelling(self, client, superuser, home_page):
+        page = factories.StandardPageFactory(parent=home_page, title="Pushkin Foundation")
+        client.force_login(superuser)
+        response = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Poesjkin"})
+        assert response.status_code == HTTPStatus.OK
+        assert "Pushkin Foundation" in response.content.decode()
+        assert page.pk in [result.pk for result in response.context["pages"]]

@@ -104,16 +104,26 @@ def test_update_index_rebuilds_an_emptied_index(draft):
     assert draft.pk in found("samovar")
 
 
-def test_update_index_over_a_full_index_updates_each_entry_once(draft):
-    """``update_index`` upserts: a changed text replaces the entry, never adds a second one."""
+def page_entries(page):
+    """How many index entries a page has: its search entries on PostgreSQL, Wagtail's on SQLite."""
     from wagtail.search.models import IndexEntry
 
+    from search.models import PageSearchEntry
+
+    if connection.vendor == "postgresql":
+        assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists(), "pages have no Wagtail entries"
+        return PageSearchEntry.objects.filter(page_id=page.pk).count()
+    return IndexEntry.objects.filter(object_id=str(page.pk)).count()
+
+
+def test_update_index_over_a_full_index_updates_each_entry_once(draft):
+    """``update_index`` upserts: a changed text replaces the entry, never adds a second one."""
     draft.save_revision().publish()
     type(draft).objects.filter(pk=draft.pk).update(
         title="Blini evening", summary="Pancakes with sour cream."
     )  # behind the index's back
     call_command("update_index", stdout=io.StringIO())
-    assert IndexEntry.objects.filter(object_id=str(draft.pk)).count() == 1
+    assert page_entries(draft) == 1
     assert draft.pk in found("blini") and draft.pk not in found("samovar")
 
 
@@ -180,17 +190,11 @@ def test_update_index_leaves_unchanged_entries_alone(draft):
             return cursor.fetchone()[0]
 
     def versions():
-        return {
-            pk: (
-                row_versions("search_pagesearchentry", "id", pk),
-                row_versions("wagtailsearch_indexentry", "object_id", str(pk)),
-            )
-            for pk in (draft.pk, other.pk)
-        }
+        return {pk: row_versions("search_pagesearchentry", "id", pk) for pk in (draft.pk, other.pk)}
 
     before = versions()
     type(other).objects.filter(pk=other.pk).update(title="Blini and kvass evening")  # behind the index's back
     call_command("update_index", stdout=io.StringIO())
     after = versions()
     assert after[draft.pk] == before[draft.pk]
-    assert after[other.pk][0] != before[other.pk][0] and after[other.pk][1] != before[other.pk][1]
+    assert after[other.pk] != before[other.pk]
