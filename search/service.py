@@ -455,7 +455,7 @@ def _matched_count(analysed, pages, backend, promoted, matches, count):
 
 
 def specific_pages(pks, content_types):
-    """The pages of ``pks`` as their own models, with their locales and tags.
+    """The pages of ``pks`` as their own models, with their locales.
 
     ``content_types`` maps the pages whose type the engine gave to it: each
     model is asked for its pages at once, where Wagtail's ``specific()`` would
@@ -476,7 +476,7 @@ def specific_pages(pks, content_types):
         model = ContentType.objects.get_for_id(content_type).model_class()
         if model is not None:  # None: a page model removed from the code
             pages.extend(model.objects.filter(pk__in=type_pks).select_related("locale"))
-    return attach_tag_names(pages)
+    return pages
 
 
 def log_query(query_string):
@@ -559,7 +559,7 @@ def search(params, site, request=None, log=True):
 
     shown = ranked[start : start + params.page_size]
     content_types = {pk: content_type for pk, content_type, _locale in matches.rows}
-    by_pk = {page.pk: page for page in specific_pages(shown, content_types)}
+    by_pk = {page.pk: page for page in attach_tag_names(specific_pages(shown, content_types))}
     matcher = token_matcher(analysed)
     response.results = [
         _hit(by_pk[pk], analysed, request, type_name, matcher, promoted=pk in promoted) for pk in shown if pk in by_pk
@@ -577,10 +577,14 @@ def suggest(prefix, locale, site, request=None):
     backend = get_search_backend()
     candidates = MAX_SUGGESTIONS * 4  # the engine's best, then the shortest titles first
     if hasattr(backend, "prefix_matches"):
-        pks = [pk for pk, _ct, _locale in backend.prefix_matches(analysed, pages, limit=candidates)]
+        rows = backend.prefix_matches(analysed, pages, limit=candidates)
     else:
-        pks = [page.pk for page in backend.autocomplete(prefix, pages)[:candidates]]
-    specific = Page.objects.filter(pk__in=pks).specific().select_related("locale")
+        rows = [
+            (page.pk, page.content_type_id, page.locale_id) for page in backend.autocomplete(prefix, pages)[:candidates]
+        ]
+    specific = specific_pages(
+        [pk for pk, _ct, _locale in rows], {pk: content_type for pk, content_type, _locale in rows}
+    )
     ordered = sorted(specific, key=lambda page: (len(page.title), page.title))[:MAX_SUGGESTIONS]
     return [
         {
