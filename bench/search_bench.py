@@ -133,18 +133,21 @@ def main():
     client = Client(HTTP_HOST="localhost")
     for query, locale in QUERIES:  # warm caches, as a running site has them
         client.get("/api/search/", {"q": query, **({"locale": locale} if locale else {})})
-    timings, counts = [], {}
+    timings, counts, by_query = [], {}, {}
     for _round in range(args.rounds):
         for query, locale in QUERIES:
             params = {"q": query, **({"locale": locale} if locale else {})}
             started = time.perf_counter()
             response = client.get("/api/search/", params)
-            timings.append((time.perf_counter() - started) * 1000)
+            elapsed = (time.perf_counter() - started) * 1000
+            timings.append(elapsed)
+            by_query.setdefault((query, locale), []).append(elapsed)
             if response.status_code != 200:
                 raise SystemExit(f"{params}: HTTP {response.status_code}: {response.content[:300]!r}")
             counts[(query, locale)] = response.json()["count"]
     for (query, locale), count in counts.items():
-        print(f"  {query!r} ({locale or 'all'}): {count} results")
+        median = statistics.median(by_query[(query, locale)])
+        print(f"  {query!r} ({locale or 'all'}): {count} results, median {median:.1f} ms")
     p50, p95 = statistics.median(timings), percentile(timings, 0.95)
     print(
         f"search API, {len(timings)} requests, one client: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
