@@ -172,7 +172,9 @@ def counted_statement(matches, wanted, limit, score_order):
     matches_sql, matches_params = matches
     wanted_sql, wanted_params = wanted
     sql = (
-        f"WITH matched AS MATERIALIZED ({matches_sql}) "
+        # Read twice, so computed once by PostgreSQL and SQLite alike (no
+        # MATERIALIZED, which SQLite before 3.35 does not know).
+        f"WITH matched AS ({matches_sql}) "
         "SELECT NULL, content_type_id, locale_id, COUNT(*) FROM matched GROUP BY content_type_id, locale_id "
         "UNION ALL SELECT * FROM ("
         f"SELECT id, content_type_id, locale_id, ROW_NUMBER() OVER (ORDER BY score {score_order}, id) "
