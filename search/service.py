@@ -221,10 +221,6 @@ def type_namer():
     return lambda content_type_id: names.get(content_type_id, OTHER_TYPE)
 
 
-def type_of(content_type_id):
-    return type_namer()(content_type_id)
-
-
 def filter_types(pages, types):
     if not types:
         return pages
@@ -545,9 +541,10 @@ def search(params, site, request=None, log=True):
     by_type, by_locale = Counter(), Counter()
     count = 0
     for (content_type, locale), matched in matches.counts.items():
-        by_type[type_name(content_type)] += matched
+        name = type_name(content_type)
+        by_type[name] += matched
         by_locale[language_of_locale(locale)] += matched
-        if not params.types or type_name(content_type) in params.types:
+        if not params.types or name in params.types:
             count += matched
     response.facets = {"type": dict(by_type.most_common()), "locale": dict(by_locale.most_common())}
     ranked = [pk for pk, _ct, _locale in rerank(analysed, matches.rows, backend)]
@@ -586,11 +583,12 @@ def suggest(prefix, locale, site, request=None):
         [pk for pk, _ct, _locale in rows], {pk: content_type for pk, content_type, _locale in rows}
     )
     ordered = sorted(specific, key=lambda page: (len(page.title), page.title))[:MAX_SUGGESTIONS]
+    type_name = type_namer()
     return [
         {
             "title": page.title,
             "url": _page_url(page, request),
-            "type": type_of(page.content_type_id),
+            "type": type_name(page.content_type_id),
             "locale": page_language(page),
         }
         for page in ordered
