@@ -309,12 +309,16 @@ class PageRef:
     content_type_id: int
 
 
-def rerank(analysed, rows, backend):
-    """Re-score the engine's best rows in Python (see the module docstring)."""
+def rerank(analysed, rows, backend, terms=None):
+    """Re-score the engine's best rows in Python (see the module docstring),
+    from their indexed ``terms`` (``{pk: (title terms, all terms)}``) when the
+    engine gave them, else as the backend reads them."""
     head, tail = rows[:RERANK_DEPTH], rows[RERANK_DEPTH:]
-    if not hasattr(backend, "analysed_terms") or not head:
-        return rows
-    terms = backend.analysed_terms([PageRef(pk, content_type) for pk, content_type, _locale in head])
+    if terms is None:
+        if not hasattr(backend, "analysed_terms") or not head:
+            return rows
+        terms = backend.analysed_terms([PageRef(pk, content_type) for pk, content_type, _locale in head])
+    terms = {pk: terms[pk] for pk, _content_type, _locale in head if pk in terms}
     documents = {pk: IndexedTerms.of(title, body) for pk, (title, body) in terms.items()}
     matchers = [(word, prefix_matched_terms(word, documents.values())) for word in analysed.words]
     frequencies = {
@@ -478,33 +482,37 @@ def specific_pages(pks, content_types):
 def log_query(query_string):
     """Count the query for the editors' popular searches; never fails a search.
 
-    Wagtail's query and daily hit rows. On PostgreSQL in one round trip and
-    one transaction whose commit does not wait for the disk (a crash may lose
-    the last few counts, never consistency): a visitor's search should not
-    wait on a statistic.
+    Wagtail's query and daily hit rows, written by two upserts where Wagtail's
+    ``Query.get(...).add_hit()`` reads and writes in five statements. On
+    PostgreSQL in one round trip and one transaction whose commit does not wait
+    for the disk (a crash may lose the last few counts, never consistency): a
+    visitor's search should not wait on a statistic.
     """
     from django.db import connection, transaction
     from django.utils import timezone
     from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
+    queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
+    normalised = normalise_query_string(query_string)
+    upserts = [
+        (f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING", [normalised]),
+        (
+            # SQLite needs the SELECT's WHERE to read ON CONFLICT as the upsert's.
+            f"INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
+            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
+            [connection.ops.adapt_datefield_value(timezone.now().date()), normalised],
+        ),
+    ]
+    if connection.vendor == "postgresql":
+        sql = "; ".join(["SET LOCAL synchronous_commit = off", *(sql for sql, _params in upserts)])
+        upserts = [(f"{sql}; SET LOCAL synchronous_commit TO DEFAULT", [p for _sql, params in upserts for p in params])]
+    # One query string is one transaction on PostgreSQL; elsewhere the upserts
+    # share one, and inside a transaction a savepoint keeps a failure from aborting it.
+    one_transaction = len(upserts) == 1 and not connection.in_atomic_block
     try:
-        if connection.vendor != "postgresql":
-            with transaction.atomic():
-                Query.get(query_string).add_hit()
-            return
-        queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
-        normalised = normalise_query_string(query_string)
-        # Inside a transaction, a savepoint keeps a failure from aborting it.
-        in_savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
-        with in_savepoint, connection.cursor() as cursor:
-            cursor.execute(
-                "SET LOCAL synchronous_commit = off; "
-                f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING; "
-                f"INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
-                f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1; "
-                "SET LOCAL synchronous_commit TO DEFAULT",
-                [normalised, timezone.now().date(), normalised],
-            )
+        with nullcontext() if one_transaction else transaction.atomic(), connection.cursor() as cursor:
+            for sql, params in upserts:
+                cursor.execute(sql, params)
     except Exception:  # a read-only database must not stop search
         logger.warning("Could not log the search query", exc_info=True)
 
@@ -547,7 +555,7 @@ def search(params, site, request=None, log=True):
         if not params.types or name in params.types:
             count += matched
     response.facets = {"type": dict(by_type.most_common()), "locale": dict(by_locale.most_common())}
-    ranked = [pk for pk, _ct, _locale in rerank(analysed, matches.rows, backend)]
+    ranked = [pk for pk, _ct, _locale in rerank(analysed, matches.rows, backend, matches.terms)]
     if promoted:
         shown_first = set(promoted)
         ranked = promoted + [pk for pk in ranked if pk not in shown_first]

@@ -150,6 +150,9 @@ class RankedMatches:
     rows: list = field(default_factory=list)
     #: ``{(content type, locale): matches}``: every match, wanted or not (the facets).
     counts: Counter = field(default_factory=Counter)
+    #: ``{pk: (title terms, all terms)}`` of the rows, as indexed, when the
+    #: engine read them with the rows: what the re-ranking reads.
+    terms: dict | None = None
 
     @classmethod
     def of(cls, rows, wanted=None, limit=None):
@@ -158,7 +161,7 @@ class RankedMatches:
         return cls(rows=wanted_rows[:limit], counts=Counter((row[1], row[2]) for row in rows))
 
 
-def counted_statement(matches, wanted, limit, score_order):
+def counted_statement(matches, wanted, limit, score_order, terms):
     """``(sql, params)`` of a statement answering a :class:`RankedMatches` in one go.
 
     ``matches`` is ``(sql, params)`` selecting ``id, content_type_id,
@@ -166,20 +169,24 @@ def counted_statement(matches, wanted, limit, score_order):
     columns (:func:`page_conditions` relabeled onto ``matched``) of the rows to
     return. The matches are found and ranked once, counted per (content type,
     locale) in the database, and only the best ``limit`` wanted rows leave it
-    (a query matching 5,000 pages no longer sends them all to Python). Count
-    rows have no id; best rows carry their position.
+    (a query matching 5,000 pages no longer sends them all to Python), each
+    with its indexed title terms and terms: ``terms`` is ``(join, title
+    column, terms column)``, the join of the index table, aliased ``terms``,
+    to a ``best`` row. Count rows have no id; best rows carry their position.
     """
     matches_sql, matches_params = matches
     wanted_sql, wanted_params = wanted
+    terms_join, title_column, terms_column = terms
     sql = (
         # Read twice, so computed once by PostgreSQL and SQLite alike (no
         # MATERIALIZED, which SQLite before 3.35 does not know).
         f"WITH matched AS ({matches_sql}) "
-        "SELECT NULL, content_type_id, locale_id, COUNT(*) FROM matched GROUP BY content_type_id, locale_id "
-        "UNION ALL SELECT * FROM ("
-        f"SELECT id, content_type_id, locale_id, ROW_NUMBER() OVER (ORDER BY score {score_order}, id) "
+        "SELECT NULL, content_type_id, locale_id, COUNT(*), NULL, NULL FROM matched "
+        "GROUP BY content_type_id, locale_id "
+        f"UNION ALL SELECT best.*, {title_column}, {terms_column} FROM ("
+        f"SELECT id, content_type_id, locale_id, ROW_NUMBER() OVER (ORDER BY score {score_order}, id) AS position "
         f"FROM matched WHERE {wanted_sql} ORDER BY score {score_order}, id LIMIT {int(limit)}"
-        ") AS best"
+        f") AS best JOIN {terms_join}"
     )
     return sql, [*matches_params, *wanted_params]
 
@@ -193,14 +200,15 @@ def ordered_statement(matches, score_order):
 
 def counted_rows(rows):
     """The :class:`RankedMatches` of a :func:`counted_statement`'s rows."""
-    counts, best = Counter(), []
-    for pk, content_type, locale, number in rows:
+    counts, best, terms = Counter(), [], {}
+    for pk, content_type, locale, number, title_terms, all_terms in rows:
         if pk is None:
             counts[(content_type, locale)] = number
         else:
             best.append((number, (pk, content_type, locale)))
+            terms[pk] = (title_terms.split(), all_terms.split())
     best.sort()
-    return RankedMatches(rows=[row for _number, row in best], counts=counts)
+    return RankedMatches(rows=[row for _number, row in best], counts=counts, terms=terms)
 
 
 def wanted_conditions(wanted):
@@ -439,8 +447,15 @@ def _sqlite_classes():
             lexemes = AnalysedSQLiteQueryCompiler(pages.model.objects.none(), query).build_search_query_content(query)
             matches = self._matches(["title", "body"], lexemes.value, pages)
             conditions = wanted_conditions(wanted)
+            entries = IndexEntry._meta.db_table
+            terms = (
+                f'"{entries}" AS terms ON terms.content_type_id = best.content_type_id '
+                "AND terms.object_id = CAST(best.id AS TEXT)",
+                "terms.title",
+                "terms.body",
+            )
             return counted_rows(
-                ranked_rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "ASC"))
+                ranked_rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "ASC", terms))
             )
 
         def prefix_matches(self, analysed, pages, limit=200):
@@ -635,10 +650,17 @@ def _postgres_classes():
             """The :class:`RankedMatches` of ``pages`` matching any analysed term of
             ``query``: the best ``limit`` of the ``wanted`` pages (a ``Page``
             queryset's conditions on id, content type and locale), every match counted."""
+            from search.models import PageSearchEntry
+
             matches = self._matches(tsquery_text(query.analysed.terms, query.analysed.prefix_keys))
             conditions = wanted_conditions(wanted)
+            terms = (
+                f'"{PageSearchEntry._meta.db_table}" AS terms ON terms.id = best.id',
+                "terms.title_terms",
+                "terms.terms",
+            )
             return counted_rows(
-                self._rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "DESC"))
+                self._rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "DESC", terms))
             )
 
         def prefix_matches(self, analysed, pages, limit=200):

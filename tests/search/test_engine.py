@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from search.analysis import analyse_query
+from search.analysis import analyse_query, name_keys, stem
 from search.backends.database import AnalysedSearchQuery, RankedMatches, page_conditions, tsquery_text
 from search.models import PageSearchEntry
 from search.service import filter_types
@@ -76,4 +76,11 @@ def test_the_engine_counts_every_match_and_returns_the_best_wanted_rows(search_p
     assert matches.rows == [(day.pk, day.content_type_id, day.locale_id)]
     fund = search_pages["fund"]
     assert matches.counts == {(fund.content_type_id, fund.locale_id): 1, (day.content_type_id, day.locale_id): 1}
-    assert backend.ranked_matches(query, Page.objects.none(), limit=10) == RankedMatches()
+    # Each returned row comes with its indexed terms, for the re-ranking.
+    title_terms, all_terms = matches.terms[day.pk]
+    assert set(matches.terms) == {day.pk}
+    assert name_keys("pushkin")[0] in title_terms
+    assert set(title_terms) < set(all_terms)
+    assert stem("birthday", "en") in all_terms
+    nothing = backend.ranked_matches(query, Page.objects.none(), limit=10)
+    assert (nothing.rows, nothing.counts) == ([], {})
