@@ -291,11 +291,22 @@ def language_of_locale(locale_id):
     return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
 
 
+@lru_cache(maxsize=64)
+def locale_of_language(language_code):
+    """The id of the locale of a language code (``None`` if it has none), asked
+    once per process (see :func:`forget_locale_languages`)."""
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
+
+
 def forget_locale_languages(**_kwargs):
     """Receiver of a locale's saving or deletion (connected in ``SearchConfig.ready``):
-    the languages of locales are asked again. Locale ids are never reused, and
-    a locale's language seldom changes: other processes learn it at restart."""
+    the languages of locales, and the locales of languages, are asked again.
+    Locale ids are never reused, and a locale's language seldom changes: other
+    processes learn it at restart."""
     language_of_locale.cache_clear()
+    locale_of_language.cache_clear()
 
 
 def page_language(page):

@@ -25,7 +25,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
@@ -35,6 +35,7 @@ from search.analysis import (
     attach_tag_names,
     index_terms,
     language_of_locale,
+    locale_of_language,
     page_language,
     site_languages,
     tokens,
@@ -525,7 +526,8 @@ def in_language(pages, language_code):
     """
     if not language_code:
         return pages
-    return pages.filter(locale_id=Locale.objects.get(language_code=language_code).pk)
+    locale_id = locale_of_language(language_code)
+    return pages.none() if locale_id is None else pages.filter(locale_id=locale_id)
 
 
 def search(params, site, request=None, log=True):

@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import HomePage
+from search.analysis import forget_locale_languages
 from tests import factories
 
 
@@ -13,13 +14,15 @@ def isolated_request_state():
     """Undo what one test leaves behind in the process for the next.
 
     LocaleMiddleware activates a request's language in the thread and leaves it
-    active; Wagtail caches the site root paths, and a rolled-back Site leaves no
-    signal to clear them.
+    active; Wagtail caches the site root paths, and search remembers the
+    locales' languages: a rolled-back Site or Locale leaves no signal to clear them.
     """
     cache.clear()
+    forget_locale_languages()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+    forget_locale_languages()
     cache.clear()
 
 

@@ -1,6 +1,7 @@
 """The analyser and the transliteration key, on names in no corpus of the site."""
 
 import pytest
+from wagtail.models import Locale
 
 from search.analysis import (
     analyse_prefix,
@@ -8,6 +9,7 @@ from search.analysis import (
     fold_accents,
     index_terms,
     language_of_locale,
+    locale_of_language,
     name_keys,
     normalise,
     stem,
@@ -112,3 +114,13 @@ def test_a_locales_language_is_asked_again_when_the_locale_changes(locales):
         assert language_of_locale(dutch.pk) == "nl-be"
     finally:  # the rollback after the test sends no signal: the process would remember nl-be
         language_of_locale.cache_clear()
+
+
+@pytest.mark.django_db
+def test_a_languages_locale_is_asked_again_when_locales_change(locales):
+    assert locale_of_language("nl") == locales["nl"].pk
+    assert locale_of_language("de") is None
+    german = Locale.objects.create(language_code="de")
+    assert locale_of_language("de") == german.pk
+    german.delete()
+    assert locale_of_language("de") is None
