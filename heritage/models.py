@@ -12,7 +12,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from home.localization import localize_pages
@@ -120,7 +120,15 @@ class HeritageProjectOrganisation(Orderable):
     api_fields = [APIField("organisation")]
 
 
-class HeritageGalleryImage(Orderable):
+class HeritageGalleryImage(TranslatableMixin, Orderable):
+    """A photograph of a project's gallery.
+
+    Translatable, so that wagtail-localize offers its caption and alternative
+    text to translators (it extracts text from a page's child objects only when
+    they are): each translation of the project has its own copy, sharing the
+    source image's translation key; the image itself stays the source's.
+    """
+
     project = ParentalKey(HeritageProjectPage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
@@ -129,3 +137,13 @@ class HeritageGalleryImage(Orderable):
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    def save(self, *args, **kwargs):
+        # The editor's inline form has no locale field (wagtail-localize issue
+        # 429): an image added to a project is in the project's language.
+        if self.locale_id is None:
+            self.locale_id = self.project.locale_id
+        super().save(*args, **kwargs)

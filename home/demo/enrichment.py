@@ -9,6 +9,7 @@ so running the demo loader again changes nothing.
 """
 
 import datetime
+import uuid
 
 from django.utils import translation
 from wagtail.models import Locale
@@ -81,7 +82,7 @@ RECURRENCES = {"russian-course-ghent-2027": "FREQ=WEEKLY;BYDAY=SA;COUNT=20"}
 #: Plain pages shown in the main navigation next to the sections.
 MENU_PAGE_IDS = ("about-network", "contacts")
 
-#: Heritage galleries, captioned in the project's source language (gallery images are not translated).
+#: Heritage galleries, captioned in the project's source language (translators may translate the captions).
 GALLERIES = {
     "uccle-emigrant-graves": [
         "The emigrant section of Uccle cemetery in autumn",
@@ -231,7 +232,16 @@ def _set_gallery(page):
     if [(item.image_id, item.alt_text, item.caption) for item in page.gallery_images.all()] == rows:
         return False
     page.gallery_images = [
-        HeritageGalleryImage(image_id=image_id, alt_text=alt, caption=caption, sort_order=index)
+        HeritageGalleryImage(
+            # One key per position across the project's translations, as
+            # wagtail-localize gives a translated gallery.
+            translation_key=uuid.uuid5(page.translation_key, f"gallery-{index}"),
+            locale=page.locale,
+            image_id=image_id,
+            alt_text=alt,
+            caption=caption,
+            sort_order=index,
+        )
         for index, (image_id, alt, caption) in enumerate(rows)
     ]
     return True

@@ -126,6 +126,12 @@ def test_pages_with_a_body_have_a_generated_image_with_alternative_text_in_their
     assert concert.title in concert.image_alt
     heritage = HeritageProjectPage.objects.get(external_id="uccle-emigrant-graves", locale__language_code=language)
     assert heritage.gallery_images.count() == 3
+    # Each translation's gallery is the source's, image by image (translatable captions).
+    source = HeritageProjectPage.objects.get(external_id="uccle-emigrant-graves", locale__language_code="en")
+    assert [(image.translation_key, image.image_id) for image in heritage.gallery_images.all()] == [
+        (image.translation_key, image.image_id) for image in source.gallery_images.all()
+    ]
+    assert {image.locale_id for image in heritage.gallery_images.all()} == {heritage.locale_id}
     assert heritage.recognitions
 
 

@@ -5,6 +5,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from heritage.models import HeritageGalleryImage
 from tests import factories
 
 
@@ -131,3 +132,41 @@ def test_po_export_and_reimport_round_trip(organisation_section, translate, djan
         "Un fonds pour la poésie.",
     )
     assert translation.get_progress() == (len(exported), len([e for e in exported if e.msgstr]))
+
+
+def test_gallery_captions_are_translated_and_the_images_synchronised(
+    client, sections, translated_home, translate, django_capture_on_commit_callbacks
+):
+    translate(sections["heritage"], "nl", {"title": "Erfgoed", "slug": "erfgoed"})
+    photo = factories.ImageFactory()
+    source = factories.HeritageProjectPageFactory(parent=sections["heritage"], title="Uccle graves")
+    # Added as the editor's inline form adds it: with no locale of its own.
+    source.gallery_images = [HeritageGalleryImage(image=photo, alt_text="A restored cross", caption="After the works")]
+    publish(source, django_capture_on_commit_callbacks)
+    image = HeritageGalleryImage.objects.get(project=source)
+    assert image.locale == source.locale
+
+    dutch = translate(source, "nl", {"title": "Graven in Ukkel", "slug": "graven-in-ukkel"})
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(source), target_locale__language_code="nl"
+    )
+    caption, alt_text = (
+        f"gallery_images.{image.translation_key}.caption",
+        f"gallery_images.{image.translation_key}.alt_text",
+    )
+    assert {caption, alt_text} <= {entry.msgctxt for entry in translation.source.export_po()}
+    import_strings(
+        translation, {caption: "Na de werken", alt_text: "Een gerestaureerd kruis"}, django_capture_on_commit_callbacks
+    )
+
+    dutch_image = HeritageGalleryImage.objects.get(project=dutch)
+    assert (dutch_image.caption, dutch_image.alt_text) == ("Na de werken", "Een gerestaureerd kruis")
+    assert (dutch_image.image, dutch_image.translation_key, dutch_image.locale.language_code) == (
+        photo,
+        image.translation_key,
+        "nl",
+    )
+    html = client.get(dutch.url).content.decode()
+    assert "Na de werken" in html and 'alt="Een gerestaureerd kruis"' in html
+    image.refresh_from_db()
+    assert image.caption == "After the works"
