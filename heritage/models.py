@@ -126,7 +126,9 @@ class HeritageGalleryImage(TranslatableMixin, Orderable):
     Translatable, so that wagtail-localize offers its caption and alternative
     text to translators (it extracts text from a page's child objects only when
     they are): each translation of the project has its own copy, sharing the
-    source image's translation key; the image itself stays the source's.
+    source image's translation key; the image itself stays the source's. An
+    image added in the editor takes the project's locale (Wagtail's
+    ``set_locale_on_new_instance``, through the parental key).
     """
 
     project = ParentalKey(HeritageProjectPage, on_delete=models.CASCADE, related_name="gallery_images")
@@ -140,10 +142,3 @@ class HeritageGalleryImage(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
-
-    def save(self, *args, **kwargs):
-        # The editor's inline form has no locale field (wagtail-localize issue
-        # 429): an image added to a project is in the project's language.
-        if self.locale_id is None:
-            self.locale_id = self.project.locale_id
-        super().save(*args, **kwargs)

@@ -42,3 +42,27 @@ def event_page_data(title, slug, start, end, **fields):
             **fields,
         }
     )
+
+
+def heritage_project_page_data(title, slug, gallery=(), **fields):
+    """``gallery``: ``(image pk, alternative text, caption)`` of each gallery image."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "summary": f"About {title}.",
+            "start_year": "2012",
+            "end_year": "",
+            "place": "Uccle cemetery",
+            "country": "BE",
+            "image_alt": "",
+            "project_organisations": inline_formset([]),
+            "body": streamfield([]),
+            "recognitions": streamfield([]),
+            "gallery_images": inline_formset(
+                [{"image": image, "alt_text": alt_text, "caption": caption} for image, alt_text, caption in gallery]
+            ),
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )
