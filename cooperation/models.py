@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from home.localization import localize_pages
@@ -120,8 +120,14 @@ class CooperationParty(Orderable):
         verbose_name = _("signing party")
 
 
-class JointActivity(Orderable):
-    """A planned activity; optionally the event or heritage project that carried it out."""
+class JointActivity(TranslatableMixin, Orderable):
+    """A planned activity; optionally the event or heritage project that carried it out.
+
+    Translatable, so that wagtail-localize offers its title to translators (the
+    linked page and whether it was carried out follow the source): each
+    translation of the protocol has its own copy under the source activity's
+    translation key.
+    """
 
     protocol = ParentalKey(CooperationProtocolPage, on_delete=models.CASCADE, related_name="activities")
     title = models.CharField(_("title"), max_length=255)
@@ -141,5 +147,5 @@ class JointActivity(Orderable):
         FieldPanel("carried_out"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("joint activity")

@@ -1,55 +1,18 @@
 """Gallery images become translatable (``TranslatableMixin``), in two steps:
-the new columns, filled here, are required from the next migration on.
-
-Each existing image takes its project page's locale, and the images at the
-same position in the galleries of one project's translations share a
-translation key, as wagtail-localize would have given them. Revisions hold
-copies of the galleries (drafts, history to revert to): their images get the
-same keys and locales, so publishing an older revision keeps the link between
-translations.
+the new columns, filled here (``localisation.child_objects``: each image takes
+its project's locale, the images at one position in a project's translations
+share a key, in the tables and in the revisions), are required from the next
+migration on.
 """
-
-import uuid
 
 import django.db.models.deletion
 from django.db import migrations, models
 
+from localisation.child_objects import key_child_objects
+
 
 def key_gallery_images(apps, schema_editor):
-    image_model = apps.get_model("heritage", "HeritageGalleryImage")
-    page_model = apps.get_model("heritage", "HeritageProjectPage")
-    revision_model = apps.get_model("wagtailcore", "Revision")
-    content_type_model = apps.get_model("contenttypes", "ContentType")
-    pages = {
-        pk: (translation_key, locale_id)
-        for pk, translation_key, locale_id in page_model.objects.values_list("pk", "translation_key", "locale_id")
-    }
-    # (project's translation key, position in its gallery) -> the images' translation key
-    keys = {}
-
-    def key_of(page_id, position):
-        return keys.setdefault((pages[page_id][0], position), uuid.uuid4())
-
-    for page_id in pages:
-        images = image_model.objects.filter(project_id=page_id).order_by("sort_order", "pk")
-        for position, image in enumerate(images):
-            image.translation_key = key_of(page_id, position)
-            image.locale_id = pages[page_id][1]
-            image.save(update_fields=["translation_key", "locale"])
-
-    content_type = content_type_model.objects.filter(app_label="heritage", model="heritageprojectpage").first()
-    if content_type is None:
-        return
-    for revision in revision_model.objects.filter(content_type_id=content_type.pk).iterator():
-        page_id = int(revision.object_id)
-        images = revision.content.get("gallery_images") or []
-        if page_id not in pages or not images:
-            continue
-        ordered = sorted(images, key=lambda image: (image.get("sort_order") is None, image.get("sort_order") or 0))
-        for position, image in enumerate(ordered):
-            image["translation_key"] = str(key_of(page_id, position))
-            image["locale"] = pages[page_id][1]
-        revision.save(update_fields=["content"])
+    key_child_objects(apps, "heritage.HeritageGalleryImage", "heritage.HeritageProjectPage", "gallery_images")
 
 
 class Migration(migrations.Migration):

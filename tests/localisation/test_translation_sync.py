@@ -5,6 +5,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from cooperation.models import CooperationIndexPage, CooperationProtocolPage, JointActivity
 from heritage.models import HeritageGalleryImage
 from tests import factories
 
@@ -170,3 +171,37 @@ def test_gallery_captions_are_translated_and_the_images_synchronised(
     assert "Na de werken" in html and 'alt="Een gerestaureerd kruis"' in html
     image.refresh_from_db()
     assert image.caption == "After the works"
+
+
+def test_joint_activity_titles_are_translated_and_the_rest_follows_the_source(
+    home_page, sections, translated_home, translate, django_capture_on_commit_callbacks
+):
+    index = CooperationIndexPage(title="Cooperation", slug="cooperation")
+    home_page.add_child(instance=index)
+    translate(index, "nl", {"title": "Samenwerking", "slug": "samenwerking"})
+    concert = factories.EventPageFactory(parent=sections["events"], title="Joint concert")
+    protocol = CooperationProtocolPage(title="Protocol 2016", slug="protocol-2016", year=2016)
+    protocol.activities = [JointActivity(title="Choir festival", linked_page=concert, carried_out=True)]
+    index.add_child(instance=protocol)
+    publish(protocol, django_capture_on_commit_callbacks)
+    activity = JointActivity.objects.get(protocol=protocol)
+
+    dutch = translate(protocol, "nl", {"title": "Protocol 2016", "slug": "protocol-2016"})
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(protocol), target_locale__language_code="nl"
+    )
+    import_strings(
+        translation,
+        {f"activities.{activity.translation_key}.title": "Koorfestival"},
+        django_capture_on_commit_callbacks,
+    )
+
+    dutch_activity = JointActivity.objects.get(protocol=dutch)
+    assert (dutch_activity.title, dutch_activity.linked_page_id, dutch_activity.carried_out) == (
+        "Koorfestival",
+        concert.pk,
+        True,
+    )
+    assert (dutch_activity.translation_key, dutch_activity.locale.language_code) == (activity.translation_key, "nl")
+    activity.refresh_from_db()
+    assert activity.title == "Choir festival"

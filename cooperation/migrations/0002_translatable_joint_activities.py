@@ -1,0 +1,44 @@
+"""Joint activities become translatable (``TranslatableMixin``), in two steps:
+the new columns, filled here (``localisation.child_objects``: each activity
+takes its protocol's locale, the activities at one position in a protocol's
+translations share a key, in the tables and in the revisions), are required
+from the next migration on.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+from localisation.child_objects import key_child_objects
+
+
+def key_joint_activities(apps, schema_editor):
+    key_child_objects(apps, "cooperation.JointActivity", "cooperation.CooperationProtocolPage", "activities")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("cooperation", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="jointactivity",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
+        ),
+        migrations.AddField(
+            model_name="jointactivity",
+            name="translation_key",
+            field=models.UUIDField(editable=False, null=True),
+        ),
+        migrations.RunPython(key_joint_activities, migrations.RunPython.noop),
+    ]
