@@ -10,8 +10,9 @@ translation editor, and survives a later synchronisation from the source.
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -22,22 +23,35 @@ TOOL_NAME = "compatriots"
 SEGMENT_FIELDS = ("title", "slug", "summary", "image_alt", "city", "venue", "place", "introduction", "seo_title")
 
 
-def _body_index_by_block_id(source_page):
-    return {block.id: index for index, block in enumerate(getattr(source_page, "body", None) or [])}
+def _positions(source_page, values):
+    """``{field: {block id or child translation key: position}}`` of the list
+    fields in ``values``: where each body block and each translatable child
+    object (a gallery image, a joint activity) stands, to find its text."""
+    positions = {}
+    if "body" in values:
+        positions["body"] = {block.id: index for index, block in enumerate(getattr(source_page, "body", None) or [])}
+    for relation in get_all_child_relations(type(source_page)):
+        name = relation.get_accessor_name()
+        if name in values and issubclass(relation.related_model, TranslatableMixin):
+            children = getattr(source_page, name).all()
+            positions[name] = {str(child.translation_key): index for index, child in enumerate(children)}
+    return positions
 
 
-def _translated_text(context_path, values, body_index):
+def _translated_text(context_path, values, positions):
     """The translated plain text for a segment, or None to keep the source's."""
     field, _sep, rest = context_path.partition(".")
     if field in SEGMENT_FIELDS and not rest:
         return values.get(field)
-    if field == "body" and rest and "body" in values:
-        block_id = rest.split(".")[0]
-        index = body_index.get(block_id)
-        paragraphs = values["body"]
-        if index is not None and index < len(paragraphs):
-            return paragraphs[index]
-    return None
+    if not rest or field not in values or field not in positions:
+        return None
+    key, _sep, child_field = rest.partition(".")
+    index = positions[field].get(key)
+    if index is None or index >= len(values[field]):
+        return None
+    if field == "body":
+        return values[field][index]
+    return values[field][index].get(child_field)
 
 
 def translation_source_for(source_page):
@@ -57,9 +71,11 @@ def translation_source_for(source_page):
 def translate_page(source_page, locale, values, *, publish=True, user=None, translation_source=None):
     """Translate ``source_page`` into ``locale`` with the given plain-text ``values``.
 
-    ``values`` maps field names (``title``, ``summary``, ``city``...) to text and
+    ``values`` maps field names (``title``, ``summary``, ``city``...) to text,
     ``body`` to the list of paragraph texts, in the order of the source's
-    paragraphs. Fields left out keep the source's text (wagtail-localize's
+    paragraphs, and a translatable child relation (``gallery_images``,
+    ``activities``) to a list of ``{field: text}``, in the order of the
+    source's children. Fields left out keep the source's text (wagtail-localize's
     fallback). ``translation_source``, when given, is the page's up-to-date
     record from :func:`translation_source_for`. Returns the translated page,
     saved (and published when asked).
@@ -70,7 +86,7 @@ def translate_page(source_page, locale, values, *, publish=True, user=None, tran
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    save_string_translations(source, locale, values, _body_index_by_block_id(source_page), user)
+    save_string_translations(source, locale, values, _positions(source_page, values), user)
     if "slug" in values and not source_page.has_translation(locale):
         _copy_with_slug(source_page, locale, values["slug"])
     # wagtail-localize defers publishing to the end of the outer transaction;
@@ -101,7 +117,7 @@ def _copy_with_slug(source_page, locale, slug):
     Page.objects.filter(pk=copy.pk).update(slug=slug, url_path=f"{parent.url_path}{slug}/")
 
 
-def save_string_translations(source, locale, values, body_index, user):
+def save_string_translations(source, locale, values, positions, user):
     """Record the given texts as translations of the source's segments, as a translator's edits would be.
 
     Writes wagtail-localize's translation memory directly, in bulk: its PO
@@ -110,7 +126,7 @@ def save_string_translations(source, locale, values, body_index, user):
     """
     wanted = {}
     for segment in StringSegment.objects.filter(source=source).select_related("context"):
-        text = _translated_text(segment.context.path, values, body_index)
+        text = _translated_text(segment.context.path, values, positions)
         if text:
             wanted[segment.string_id, segment.context_id] = StringValue.from_plaintext(text).data
     existing = {

@@ -9,7 +9,6 @@ so running the demo loader again changes nothing.
 """
 
 import datetime
-import uuid
 
 from django.utils import translation
 from wagtail.models import Locale
@@ -82,35 +81,54 @@ RECURRENCES = {"russian-course-ghent-2027": "FREQ=WEEKLY;BYDAY=SA;COUNT=20"}
 #: Plain pages shown in the main navigation next to the sections.
 MENU_PAGE_IDS = ("about-network", "contacts")
 
-#: Heritage galleries, captioned in the project's source language (translators may translate the captions).
+#: Heritage galleries: each photograph's caption in every language (the
+#: project's own language is its source's; the others are its translations).
 GALLERIES = {
     "uccle-emigrant-graves": [
-        "The emigrant section of Uccle cemetery in autumn",
-        "A restored cross with its enamel portrait",
-        "Volunteers at work on a spring Saturday",
+        {"en": "The emigrant section of Uccle cemetery in autumn",
+         "nl": "Het emigrantenperk van de begraafplaats van Ukkel in de herfst",
+         "fr": "Le carré des émigrés du cimetière d'Uccle en automne",
+         "ru": "Эмигрантский участок кладбища Юккля осенью"},
+        {"en": "A restored cross with its enamel portrait", "nl": "Een gerestaureerd kruis met zijn emaillen portret",
+         "fr": "Une croix restaurée avec son portrait émaillé", "ru": "Отреставрированный крест с эмалевым портретом"},
+        {"en": "Volunteers at work on a spring Saturday", "nl": "Vrijwilligers aan het werk op een zaterdag in de lente",
+         "fr": "Des bénévoles à l'œuvre un samedi de printemps", "ru": "Волонтёры за работой весенней субботой"},
     ],
     "emigration-archives": [
-        "A scanning session in the parish archive",
-        "Letters from the 1920s waiting to be described",
+        {"en": "A scanning session in the parish archive", "nl": "Een scansessie in het parochiearchief",
+         "fr": "Une séance de numérisation aux archives de la paroisse", "ru": "Оцифровка в приходском архиве"},
+        {"en": "Letters from the 1920s waiting to be described",
+         "nl": "Brieven uit de jaren 1920 die op hun beschrijving wachten",
+         "fr": "Des lettres des années 1920 en attente de description", "ru": "Письма 1920-х годов ждут описания"},
     ],
     "st-job-iconostasis": [
-        "Иконостас после реставрации",
-        "Реставратор за работой",
-        "Освящение обновлённого иконостаса, 2019 год",
+        {"ru": "Иконостас после реставрации", "en": "The iconostasis after restoration",
+         "nl": "De iconostase na de restauratie", "fr": "L'iconostase après la restauration"},
+        {"ru": "Реставратор за работой", "en": "A restorer at work", "nl": "Een restaurateur aan het werk",
+         "fr": "Un restaurateur au travail"},
+        {"ru": "Освящение обновлённого иконостаса, 2019 год", "en": "Consecration of the renewed iconostasis, 2019",
+         "nl": "Inwijding van de vernieuwde iconostase, 2019", "fr": "Consécration de l'iconostase rénovée, 2019"},
     ],
     "partisan-graves": [
-        "Flowers laid by schoolchildren in November",
-        "A village cemetery in the province of Liège",
+        {"en": "Flowers laid by schoolchildren in November", "nl": "Bloemen gelegd door schoolkinderen in november",
+         "fr": "Des fleurs déposées par des écoliers en novembre", "ru": "Цветы, возложенные школьниками в ноябре"},
+        {"en": "A village cemetery in the province of Liège", "nl": "Een dorpskerkhof in de provincie Luik",
+         "fr": "Un cimetière de village dans la province de Liège", "ru": "Сельское кладбище в провинции Льеж"},
     ],
     "voices-oral-history": [
-        "Recording an interview in Genk",
-        "The editing desk at Volna web radio",
+        {"en": "Recording an interview in Genk", "nl": "Opname van een interview in Genk",
+         "fr": "Enregistrement d'un entretien à Genk", "ru": "Запись интервью в Генке"},
+        {"en": "The editing desk at Volna web radio", "nl": "De montagetafel van webradio Volna",
+         "fr": "La table de montage de la webradio Volna", "ru": "Монтажный стол веб-радио «Волна»"},
     ],
     "russian-brussels-routes": [
-        "A memorial plaque on the Chaussée de Charleroi",
-        "Walkers on the Uccle route",
+        {"en": "A memorial plaque on the Chaussée de Charleroi", "nl": "Een gedenkplaat aan de Charleroisesteenweg",
+         "fr": "Une plaque commémorative sur la chaussée de Charleroi",
+         "ru": "Мемориальная доска на Шоссе-де-Шарлеруа"},
+        {"en": "Walkers on the Uccle route", "nl": "Wandelaars op de route door Ukkel",
+         "fr": "Des promeneurs sur le parcours d'Uccle", "ru": "Участники прогулки по маршруту в Юккле"},
     ],
-}
+}  # fmt: skip
 
 RECOGNITIONS = {
     "uccle-emigrant-graves": [
@@ -223,28 +241,27 @@ def enrich_source(page):
 
 
 def _set_gallery(page):
-    alt_template = GALLERY_ALT[page.locale.language_code]
+    code = page.locale.language_code
     rows = []
-    for index, caption in enumerate(GALLERIES.get(page.external_id, []), start=1):
-        key = f"{page.external_id}-gallery-{index}"
+    for index, captions in enumerate(GALLERIES.get(page.external_id, []), start=1):
+        key, caption = f"{page.external_id}-gallery-{index}", captions[code]
         image = demo_image(key, f"{caption} (demo)", lambda key=key, caption=caption: compose_photo(key, caption))
-        rows.append((image.pk, alt_template.format(caption=caption), caption))
+        rows.append((image.pk, GALLERY_ALT[code].format(caption=caption), caption))
     if [(item.image_id, item.alt_text, item.caption) for item in page.gallery_images.all()] == rows:
         return False
     page.gallery_images = [
-        HeritageGalleryImage(
-            # One key per position across the project's translations, as
-            # wagtail-localize gives a translated gallery.
-            translation_key=uuid.uuid5(page.translation_key, f"gallery-{index}"),
-            locale=page.locale,
-            image_id=image_id,
-            alt_text=alt,
-            caption=caption,
-            sort_order=index,
-        )
+        HeritageGalleryImage(image_id=image_id, alt_text=alt, caption=caption, sort_order=index)
         for index, (image_id, alt, caption) in enumerate(rows)
     ]
     return True
+
+
+def _gallery_texts(page, code):
+    """The translated captions and alternative texts of ``page``'s gallery in ``code``."""
+    return [
+        {"caption": captions[code], "alt_text": GALLERY_ALT[code].format(caption=captions[code])}
+        for captions in GALLERIES.get(page.external_id, [])
+    ]
 
 
 def _set_recognitions(page):
@@ -284,7 +301,7 @@ def sync_translations(source, source_changed, values_for=None):
             and current.image_id == source.image_id
             and current.show_in_menus == source.show_in_menus
             # Body paragraphs are rich text in the page: they are sent again only when the source changed.
-            and all(getattr(current, name) == value for name, value in values.items() if name != "body")
+            and all(_shows(current, name, value) for name, value in values.items() if name != "body")
         )
         if up_to_date and not source_changed:
             continue
@@ -296,6 +313,21 @@ def sync_translations(source, source_changed, values_for=None):
             translated.save_revision()
         # Published here: wagtail-localize would defer publishing to the end of the transaction.
         translated.get_latest_revision().publish()
+
+
+def _shows(page, name, value):
+    """Whether ``page`` already shows ``value`` in the field ``name``, or in the
+    children of the relation ``name`` (a list of ``{field: text}``, in order)."""
+    if not isinstance(value, list):
+        return getattr(page, name) == value
+    children = list(getattr(page, name).all())
+    if len(children) != len(value):
+        return False
+    return all(
+        getattr(child, field) == text
+        for child, texts in zip(children, value, strict=True)
+        for field, text in texts.items()
+    )
 
 
 def enrich_home_pages():
@@ -326,4 +358,8 @@ def enrich_content(source_locales):
         pages = model.objects.filter(external_id__in=source_locales).select_related("locale").order_by("path")
         for page in pages:
             if source_locales[page.external_id] == page.locale.language_code:
-                sync_translations(page, enrich_source(page))
+                gallery = page.external_id in GALLERIES and isinstance(page, HeritageProjectPage)
+                values_for = (
+                    (lambda code, page=page: {"gallery_images": _gallery_texts(page, code)}) if gallery else None
+                )
+                sync_translations(page, enrich_source(page), values_for)

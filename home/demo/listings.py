@@ -9,6 +9,7 @@ import datetime
 import zoneinfo
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale
 
 from cooperation.models import CooperationIndexPage, CooperationParty, CooperationProtocolPage, JointActivity
 from events.models import EventCategory, EventIndexPage, EventOrganiser, EventPage, parse_time_zone
@@ -209,26 +210,62 @@ PROTOCOLS = {
     },
 }
 
+#: What the planned activities were, in each language (``ACTIVITY_KINDS[i][code]``).
 ACTIVITY_KINDS = (
-    "Joint concert of children's choirs",
-    "Russian-language reading hour for children",
-    "Lecture evening on Russian literature",
-    "Exhibition of pupils' drawings",
-    "Remembrance ceremony at a war cemetery",
-    "Russian film evening",
-    "Folk dance workshop",
-    "Open chess tournament",
-    "Poetry evening",
-    "Theatre performance for families",
-    "Russian language olympiad",
-    "Teachers' seminar of the Saturday schools",
-    "Maslenitsa fair",
-    "Summer camp for bilingual children",
-    "Round table with municipal partners",
-)
-ACTIVITY_CITIES = ("Brussels", "Antwerp", "Ghent", "Liège", "Bruges", "Namur", "Charleroi", "Mons", "Leuven", "Ostend")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
+    {"en": "Joint concert of children's choirs", "nl": "Gezamenlijk concert van kinderkoren",
+     "fr": "Concert commun de chorales d'enfants", "ru": "Совместный концерт детских хоров"},
+    {"en": "Russian-language reading hour for children", "nl": "Russischtalig voorleesuur voor kinderen",
+     "fr": "Heure du conte en russe pour les enfants", "ru": "Час чтения на русском языке для детей"},
+    {"en": "Lecture evening on Russian literature", "nl": "Lezingenavond over Russische literatuur",
+     "fr": "Soirée de conférences sur la littérature russe", "ru": "Лекционный вечер о русской литературе"},
+    {"en": "Exhibition of pupils' drawings", "nl": "Tentoonstelling van leerlingentekeningen",
+     "fr": "Exposition de dessins d'élèves", "ru": "Выставка детских рисунков"},
+    {"en": "Remembrance ceremony at a war cemetery", "nl": "Herdenkingsplechtigheid op een oorlogsbegraafplaats",
+     "fr": "Cérémonie du souvenir dans un cimetière militaire", "ru": "Памятная церемония на военном кладбище"},
+    {"en": "Russian film evening", "nl": "Russische filmavond", "fr": "Soirée de cinéma russe",
+     "ru": "Вечер российского кино"},
+    {"en": "Folk dance workshop", "nl": "Workshop volksdans", "fr": "Atelier de danse folklorique",
+     "ru": "Мастер-класс народного танца"},
+    {"en": "Open chess tournament", "nl": "Open schaaktoernooi", "fr": "Tournoi d'échecs ouvert",
+     "ru": "Открытый шахматный турнир"},
+    {"en": "Poetry evening", "nl": "Poëzieavond", "fr": "Soirée de poésie", "ru": "Поэтический вечер"},
+    {"en": "Theatre performance for families", "nl": "Theatervoorstelling voor gezinnen",
+     "fr": "Spectacle de théâtre pour les familles", "ru": "Театральный спектакль для всей семьи"},
+    {"en": "Russian language olympiad", "nl": "Olympiade Russische taal", "fr": "Olympiade de langue russe",
+     "ru": "Олимпиада по русскому языку"},
+    {"en": "Teachers' seminar of the Saturday schools", "nl": "Seminarie voor leerkrachten van de zaterdagscholen",
+     "fr": "Séminaire des enseignants des écoles du samedi", "ru": "Семинар учителей субботних школ"},
+    {"en": "Maslenitsa fair", "nl": "Maslenitsa-markt", "fr": "Foire de Maslenitsa", "ru": "Масленичная ярмарка"},
+    {"en": "Summer camp for bilingual children", "nl": "Zomerkamp voor tweetalige kinderen",
+     "fr": "Camp d'été pour enfants bilingues", "ru": "Летний лагерь для детей-билингвов"},
+    {"en": "Round table with municipal partners", "nl": "Rondetafel met gemeentelijke partners",
+     "fr": "Table ronde avec les partenaires communaux", "ru": "Круглый стол с муниципальными партнёрами"},
+)  # fmt: skip
+ACTIVITY_CITIES = {
+    "en": ("Brussels", "Antwerp", "Ghent", "Liège", "Bruges", "Namur", "Charleroi", "Mons", "Leuven", "Ostend"),
+    "nl": ("Brussel", "Antwerpen", "Gent", "Luik", "Brugge", "Namen", "Charleroi", "Bergen", "Leuven", "Oostende"),
+    "fr": ("Bruxelles", "Anvers", "Gand", "Liège", "Bruges", "Namur", "Charleroi", "Mons", "Louvain", "Ostende"),
+    "ru": ("Брюссель", "Антверпен", "Гент", "Льеж", "Брюгге", "Намюр", "Шарлеруа", "Монс", "Лёвен", "Остенде"),
+}
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+           "ноябрь", "декабрь"),
+}  # fmt: skip
+
+
+def _linked_pages(plan):
+    """The English event or heritage project of each of ``plan``'s linked activities."""
+    return [
+        EventPage.objects.filter(external_id=external_id, locale__language_code="en").first()
+        or HeritageProjectPage.objects.get(external_id=external_id, locale__language_code="en")
+        for external_id in plan["linked"]
+    ]
 
 
 def _wanted_activities(year, plan):
@@ -239,23 +276,28 @@ def _wanted_activities(year, plan):
     exactly the right number is left out; the first few, linked to a demo event
     or project, all land above ``not_done`` and count as carried out.
     """
-    linked = []
-    for external_id in plan["linked"]:
-        page = EventPage.objects.filter(
-            external_id=external_id, locale__language_code="en"
-        ).first() or HeritageProjectPage.objects.get(external_id=external_id, locale__language_code="en")
-        linked.append((page.title, page.pk))
+    linked = [page.pk for page in _linked_pages(plan)]
     not_done = plan["planned"] - plan["carried_out"]
-    activities = []
-    for index in range(plan["planned"]):
-        carried_out = (index * 37 - 1) % plan["planned"] >= not_done
-        if index < len(linked):
-            activities.append((*linked[index], carried_out))
-            continue
-        kind = ACTIVITY_KINDS[index % len(ACTIVITY_KINDS)]
-        city = ACTIVITY_CITIES[(index * 3 + year) % len(ACTIVITY_CITIES)]
-        activities.append((f"{kind}, {city}, {MONTHS[index % 12]} {year}", None, carried_out))
-    return activities
+    titles = _activity_titles(year, plan, "en")
+    return [
+        (title, linked[index] if index < len(linked) else None, (index * 37 - 1) % plan["planned"] >= not_done)
+        for index, title in enumerate(titles)
+    ]
+
+
+def _activity_titles(year, plan, code):
+    """Each planned activity's title in the language ``code``: a linked page's
+    title in that language (the English one while it has no translation), the
+    others composed from a kind, a city and a month."""
+    titles = []
+    for page in _linked_pages(plan):
+        translation = page.get_translation_or_none(Locale.objects.get(language_code=code))
+        titles.append((translation or page).title)
+    for index in range(len(titles), plan["planned"]):
+        kind = ACTIVITY_KINDS[index % len(ACTIVITY_KINDS)][code]
+        city = ACTIVITY_CITIES[code][(index * 3 + year) % len(ACTIVITY_CITIES[code])]
+        titles.append(f"{kind}, {city}, {MONTHS[code][index % 12]} {year}")
+    return titles
 
 
 def _organisations(external_ids):
@@ -383,9 +425,13 @@ def add_cooperation():
                 "summary": PROTOCOL_SUMMARIES[code].format(planned=plan["planned"], parties=len(plan["parties"])),
             }
 
+        def translated(code, year=year, plan=plan, texts=texts):
+            titles = _activity_titles(year, plan, code)
+            return {**_translated_values(texts(code)), "activities": [{"title": title} for title in titles]}
+
         fields = {**texts("en"), "year": year, "signed_on": datetime.date(year - 1, 12, 12)}
         protocol, changed = _ensure_source(index, CooperationProtocolPage, f"cooperation-{year}", fields, build)
-        sync_translations(protocol, changed, lambda code, texts=texts: _translated_values(texts(code)))
+        sync_translations(protocol, changed, translated)
 
 
 def add_listings():

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
@@ -18,6 +19,8 @@ from wagtail_localize.models import Translation
 from cooperation.models import CooperationIndexPage, CooperationProtocolPage
 from events.models import EventPage
 from heritage.models import HeritageProjectPage
+from home.demo.enrichment import GALLERIES
+from home.demo.listings import ACTIVITY_KINDS
 from home.models import HomePage, StandardPage
 from listings.models import CollectionPage
 from organisations.jubilees import coming_round_anniversaries
@@ -132,6 +135,9 @@ def test_pages_with_a_body_have_a_generated_image_with_alternative_text_in_their
         (image.translation_key, image.image_id) for image in source.gallery_images.all()
     ]
     assert {image.locale_id for image in heritage.gallery_images.all()} == {heritage.locale_id}
+    assert [image.caption for image in heritage.gallery_images.all()] == [
+        captions[language] for captions in GALLERIES["uccle-emigrant-graves"]
+    ]
     assert heritage.recognitions
 
 
@@ -219,9 +225,13 @@ def test_cooperation_protocols_of_2016_to_2018_count_their_activities(demo, db, 
         linked = [link for _activity, link in protocol_2016.activity_rows if link]
         assert linked and all(link.page.locale_id == protocol_2016.locale_id for link in linked)
         assert all(link.page.locale_id == protocol_2016.locale_id for link in protocol_2016.localized_parties)
+        # Activity titles in the protocol's language: a kind, a city and a month composed in it.
+        titles = [activity.title for activity, _link in protocol_2016.activity_rows]
+        assert titles[len(linked)].startswith(ACTIVITY_KINDS[len(linked)][language])
         response = client.get(protocol_2016.url)
         assert response.status_code == HTTPStatus.OK
         assert f"{protocols[2016].carried_out}".encode() in response.content
+        assert escape(titles[len(linked)]) in response.content.decode()
         assert client.get(index.url).status_code == HTTPStatus.OK
 
 
