@@ -205,3 +205,28 @@ def test_joint_activity_titles_are_translated_and_the_rest_follows_the_source(
     assert (dutch_activity.translation_key, dutch_activity.locale.language_code) == (activity.translation_key, "nl")
     activity.refresh_from_db()
     assert activity.title == "Choir festival"
+
+
+def test_translate_page_takes_child_texts_in_the_sources_order(sections, translated_home, translate):
+    translate(sections["heritage"], "nl", {"title": "Erfgoed", "slug": "erfgoed"})
+    source = factories.HeritageProjectPageFactory(parent=sections["heritage"], title="Uccle graves")
+    source.gallery_images = [
+        HeritageGalleryImage(image=factories.ImageFactory(), alt_text=f"Photo {number}", caption=f"Caption {number}")
+        for number in (1, 2)
+    ]
+    source.save_revision().publish()
+
+    dutch = translate(
+        source,
+        "nl",
+        {
+            "title": "Graven in Ukkel",
+            "slug": "graven-in-ukkel",
+            "gallery_images": [{"caption": "Onderschrift 1"}, {"caption": "Onderschrift 2", "alt_text": "Foto 2"}],
+        },
+    )
+
+    assert [(image.caption, image.alt_text) for image in dutch.gallery_images.all()] == [
+        ("Onderschrift 1", "Photo 1"),
+        ("Onderschrift 2", "Foto 2"),
+    ]
