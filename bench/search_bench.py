@@ -100,9 +100,12 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
     os.environ.setdefault("ALLOWED_HOSTS", "localhost")
+    import gc
+
     import django
 
     django.setup()
+    gc.freeze()  # as config/wsgi.py does once the site is loaded
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client

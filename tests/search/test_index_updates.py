@@ -15,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.translation import translate_page
 from search import service
+from search.backends.database import PAGE_FTS_TABLE
 from search.service import SearchParams
 from tests import factories
 
@@ -105,7 +106,9 @@ def test_update_index_rebuilds_an_emptied_index(draft):
 
 
 def page_entries(page):
-    """How many index entries a page has: its search entries on PostgreSQL, Wagtail's on SQLite."""
+    """How many index entries a page has: its search entries on PostgreSQL; on
+    SQLite its rows of the page full-text table, beside Wagtail's entry (the
+    admin's page search)."""
     from wagtail.search.models import IndexEntry
 
     from search.models import PageSearchEntry
@@ -113,7 +116,28 @@ def page_entries(page):
     if connection.vendor == "postgresql":
         assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists(), "pages have no Wagtail entries"
         return PageSearchEntry.objects.filter(page_id=page.pk).count()
-    return IndexEntry.objects.filter(object_id=str(page.pk)).count()
+    assert IndexEntry.objects.filter(object_id=str(page.pk)).count() <= 1
+    return page_full_text_rows(page.pk)
+
+
+def page_full_text_rows(pk):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {PAGE_FTS_TABLE} WHERE rowid = %s", [pk])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page full-text table")
+def test_the_page_full_text_table_loses_deleted_pages(draft):
+    draft.save_revision().publish()
+    assert page_entries(draft) == 1
+    pk = draft.pk
+    draft.delete()
+    assert page_full_text_rows(pk) == 0
+    # A row left behind (a page deleted without signals) is removed by the next update_index.
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {PAGE_FTS_TABLE} (rowid, title, body) VALUES (%s, 'samovar', 'samovar')", [pk])
+    call_command("update_index", stdout=io.StringIO())
+    assert page_full_text_rows(pk) == 0
 
 
 def test_update_index_over_a_full_index_updates_each_entry_once(draft):
