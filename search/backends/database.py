@@ -397,7 +397,6 @@ def _sqlite_classes():
                 )
                 if analysed:
                     page_terms[obj.pk] = (title, body)
-            self._write_page_terms(page_terms)
             # One upsert per batch (the full-text rows follow through the
             # table's insert and update triggers) instead of an UPDATE per object.
             self.entries.bulk_create(
@@ -406,12 +405,15 @@ def _sqlite_classes():
                 unique_fields=["content_type", "object_id"],
                 update_fields=["title", "autocomplete", "body"],
             )
-            if not is_analysed_model(model):
+            if analysed:
+                self._write_page_terms(page_terms)
+            else:
                 self._refresh_title_norms()
 
         def _write_page_terms(self, page_terms):
-            """Replace the rows of :data:`PAGE_FTS_TABLE` of ``{page pk: (title terms, terms)}``
-            (a full-text table has no upsert)."""
+            """Replace the rows of :data:`PAGE_FTS_TABLE` of ``{page pk: (title
+            terms, terms)}``: deleted and written again, as a full-text table
+            has no upsert."""
             rows = list(page_terms.items())
             with self.write_connection.cursor() as cursor:
                 for start in range(0, len(rows), PAGE_FTS_BATCH):
@@ -525,6 +527,8 @@ def _sqlite_classes():
         def analysed_terms(self, pages):
             """``{page pk: (title terms, all terms)}`` as indexed."""
             pks = [page.pk for page in pages]
+            if not pks:
+                return {}
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT rowid, title, body FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(pks))})",
