@@ -495,25 +495,28 @@ def log_query(query_string):
 
     queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
     normalised = normalise_query_string(query_string)
-    upserts = [
-        (f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING", [normalised]),
-        (
-            # SQLite needs the SELECT's WHERE to read ON CONFLICT as the upsert's.
-            f"INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
-            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
-            [connection.ops.adapt_datefield_value(timezone.now().date()), normalised],
-        ),
-    ]
-    if connection.vendor == "postgresql":
-        sql = "; ".join(["SET LOCAL synchronous_commit = off", *(sql for sql, _params in upserts)])
-        upserts = [(f"{sql}; SET LOCAL synchronous_commit TO DEFAULT", [p for _sql, params in upserts for p in params])]
-    # One query string is one transaction on PostgreSQL; elsewhere the upserts
-    # share one, and inside a transaction a savepoint keeps a failure from aborting it.
-    one_transaction = len(upserts) == 1 and not connection.in_atomic_block
+    add_query = f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING"
+    # SQLite needs the SELECT's WHERE to read ON CONFLICT as the upsert's.
+    count_hit = (
+        f"INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
+        f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1"
+    )
+    hit_params = [connection.ops.adapt_datefield_value(timezone.now().date()), normalised]
     try:
-        with nullcontext() if one_transaction else transaction.atomic(), connection.cursor() as cursor:
-            for sql, params in upserts:
-                cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            # One query string is one transaction; inside a transaction, a
+            # savepoint keeps a failure from aborting it.
+            in_savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+            with in_savepoint, connection.cursor() as cursor:
+                cursor.execute(
+                    f"SET LOCAL synchronous_commit = off; {add_query}; {count_hit}; "
+                    "SET LOCAL synchronous_commit TO DEFAULT",
+                    [normalised, *hit_params],
+                )
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(add_query, [normalised])
+            cursor.execute(count_hit, hit_params)
     except Exception:  # a read-only database must not stop search
         logger.warning("Could not log the search query", exc_info=True)
 

@@ -289,10 +289,8 @@ def _activity_titles(year, plan, code):
     """Each planned activity's title in the language ``code``: a linked page's
     title in that language (the English one while it has no translation), the
     others composed from a kind, a city and a month."""
-    titles = []
-    for page in _linked_pages(plan):
-        translation = page.get_translation_or_none(Locale.objects.get(language_code=code))
-        titles.append((translation or page).title)
+    locale = Locale.objects.get(language_code=code)
+    titles = [(page.get_translation_or_none(locale) or page).title for page in _linked_pages(plan)]
     for index in range(len(titles), plan["planned"]):
         kind = ACTIVITY_KINDS[index % len(ACTIVITY_KINDS)][code]
         city = ACTIVITY_CITIES[code][(index * 3 + year) % len(ACTIVITY_CITIES[code])]
