@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from core.visibility import visible_pages
+
 
 @dataclass(frozen=True)
 class LocalizedLink:
@@ -25,7 +27,7 @@ class LocalizedLink:
 def localize_pages(pages, locale):
     """Return a :class:`LocalizedLink` per distinct page, in ``locale`` when possible.
 
-    Runs one query for the translations, whatever the number of pages. Pages
+    Runs one query for the translations (and one for the untranslated pages), whatever the number of pages. Pages
     that are not visible (draft, private) are dropped; duplicates, such as the
     same organisation reached through two translations, appear once.
     """
@@ -35,12 +37,14 @@ def localize_pages(pages, locale):
     keys = [page.translation_key for page in pages]
     translations = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale=locale)
+        for page in visible_pages(Page.objects.filter(translation_key__in=keys, locale=locale))
         .specific()
         .select_related("locale")
     }
+    fallbacks = [page.pk for page in pages if page.translation_key not in translations]
+    visible_sources = (
+        set(visible_pages(Page.objects.filter(pk__in=fallbacks)).values_list("pk", flat=True)) if fallbacks else set()
+    )
     links, seen = [], set()
     for page in pages:
         if page.translation_key in seen:
@@ -49,6 +53,6 @@ def localize_pages(pages, locale):
         translated = translations.get(page.translation_key)
         if translated is not None:
             links.append(LocalizedLink(translated, is_fallback=False))
-        elif page.live and not page.get_view_restrictions().exists():
+        elif page.pk in visible_sources:
             links.append(LocalizedLink(page, is_fallback=True))
     return links

@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
+from core.visibility import visible_pages
 from localisation.fields import TranslatableTagManager
 
 from .blocks import BodyBlock
@@ -32,9 +33,9 @@ IMAGE_PREFETCH = ("image__renditions",)
 class ContentPageQuerySet(PageQuerySet):
     """Query helpers every listing, feed and API starts from."""
 
-    def visible(self):
-        """What an anonymous visitor may see: live and not restricted."""
-        return self.live().public()
+    def visible(self, site=None):
+        """What an anonymous visitor may see (:mod:`core.visibility`), on ``site`` when given."""
+        return visible_pages(self, site)
 
     def in_locale_of(self, page):
         return self.filter(locale_id=page.locale_id)
@@ -224,7 +225,7 @@ class HomePage(BasePage):
         }
         context["sections"] = {
             section_names[type(child)]: child
-            for child in self.get_children().live().public().specific()
+            for child in visible_pages(self.get_children()).specific()
             if type(child) in section_names
         }
         return context

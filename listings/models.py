@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.visibility import visible_pages
 from home.models import BasePage
 
 # The page types a collection can gather: the content of the network.
@@ -116,7 +117,7 @@ class CollectionPage(RoutablePageMixin, BasePage):
         """Live public pages of this collection's language tree matching the criteria."""
         now = now or timezone.now()
         home = self.get_ancestors().filter(depth=2).first() or self
-        pages = Page.objects.live().public().descendant_of(home).filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        pages = visible_pages(Page.objects.descendant_of(home)).filter(locale_id=self.locale_id).exclude(pk=self.pk)
         page_types = list(self.page_types.all())
         if page_types:
             pages = pages.filter(content_type__in=page_types)

@@ -9,19 +9,16 @@ engines show visitors the page in their language.
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.visibility import visible_pages
 
 
 class MultilingualSitemap(Sitemap):
     def site_pages(self):
         """Live public pages under the site's root page or any of its translations."""
-        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
-        in_site = Q()
-        for root in roots:
-            in_site |= Q(path__startswith=root.path)
-        return Page.objects.live().public().filter(in_site)
+        return visible_pages(Page.objects.all(), self.get_wagtail_site())
 
     def items(self):
         return self.site_pages().select_related("locale").order_by("path")

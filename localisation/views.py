@@ -11,6 +11,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.defaults import page_not_found as default_page_not_found
 from wagtail.models import Page, Site
 
+from core.visibility import visible_pages
+
 from .locales import PageLanguage, content_languages
 
 
@@ -42,17 +44,12 @@ def page_in_other_languages(request):
         return None, []
     rest = request.path_info.removeprefix(f"/{requested}/")
     candidate_paths = [root.root_path + rest for root in Site.get_site_root_paths() if root.site_id == site.pk]
-    keys = (
-        Page.objects.live()
-        .public()
-        .filter(url_path__in=candidate_paths, depth__gt=1)
-        .values_list("translation_key", flat=True)
+    keys = visible_pages(Page.objects.filter(url_path__in=candidate_paths, depth__gt=1)).values_list(
+        "translation_key", flat=True
     )
     languages = content_languages()
     translations = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale__language_code__in=languages)
+        visible_pages(Page.objects.filter(translation_key__in=keys, locale__language_code__in=languages))
         .select_related("locale")
         .order_by("pk")
     )

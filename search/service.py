@@ -29,6 +29,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core import visibility
 from search.analysis import (
     analyse_prefix,
     analyse_query,
@@ -179,31 +180,12 @@ def parse_search_params(data, page_size_default=DEFAULT_PAGE_SIZE):
 
 
 def visible_pages(site):
-    """Pages a visitor may see: live, with no view restriction on them or any
-    ancestor (password, login or groups), on ``site`` only. Every search surface
-    starts from this queryset.
-
-    Wagtail's ``public()`` and ``descendant_of()``, with the paths of the
-    restricted sections and of the site's roots read in two light queries
-    (``public()`` loads every restricted page whole): it runs on every search.
-    """
-    from wagtail.models import PageViewRestriction
-
-    pages = Page.objects.live()
+    """Pages a visitor may see on ``site`` (:mod:`core.visibility`); none without a site.
+    Every search surface starts from this queryset, which a search backend can
+    filter on (expiry by page id)."""
     if site is None:
-        return pages.none()
-    restricted = Q()
-    for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
-        restricted |= Q(path__startswith=path, depth__gte=depth)
-    if restricted:
-        pages = pages.exclude(restricted)
-    # A site's languages are the translations of its root page, side by side
-    # in the tree: the site is every page under any of them.
-    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-    in_site = Q()
-    for path, depth in Page.objects.filter(translation_key__in=root_key).values_list("path", "depth"):
-        in_site |= Q(path__startswith=path, depth__gte=depth)
-    return pages.filter(in_site) if in_site else pages.none()
+        return Page.objects.none()
+    return visibility.visible_pages(Page.objects.all(), site, expiry_by_id=True)
 
 
 def _type_content_types():

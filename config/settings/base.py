@@ -19,6 +19,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "organisations",
     "heritage",

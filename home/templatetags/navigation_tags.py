@@ -9,6 +9,8 @@ from django import template
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from core.visibility import visible_pages
+
 register = template.Library()
 
 
@@ -54,7 +56,7 @@ def main_menu_pages(context):
         home = locale_home(context)
         if home is None:
             return []
-        return list(home.get_children().live().public().in_menu().specific(defer=True))
+        return list(visible_pages(home.get_children()).in_menu().specific(defer=True))
 
     return _once_per_request(context, "main_menu_pages", compute)
 

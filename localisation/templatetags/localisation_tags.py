@@ -4,6 +4,7 @@ from django import template
 from django.urls import translate_url
 from wagtail.models import Page
 
+from core.visibility import visible_pages
 from localisation.locales import PageLanguage, content_languages, default_language_code
 
 register = template.Library()
@@ -14,10 +15,9 @@ def _page_languages(page, request):
     languages = content_languages()
     translations = {
         translation.locale.language_code: translation
-        for translation in Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key, locale__language_code__in=languages)
-        .select_related("locale")
+        for translation in visible_pages(
+            Page.objects.filter(translation_key=page.translation_key, locale__language_code__in=languages)
+        ).select_related("locale")
     }
     translations[page.locale.language_code] = page
     default_code = default_language_code()

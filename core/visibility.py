@@ -1,0 +1,74 @@
+"""The one rule of what a visitor may see.
+
+A page is visible when it is live, has not passed its expiry date (Wagtail
+unpublishes expired pages only when ``publish_scheduled`` runs, so until then
+the date itself decides), has no view restriction (password, login or groups)
+on itself or any ancestor and, when a site is given, belongs to that site: a
+site's languages are the translations of its root page, side by side in the
+tree, so the site is every page under any of them.
+
+Every visitor surface (pages, listings, feeds, iCalendar, the sitemap, search
+and the APIs, and every relation they show) starts from :func:`visible_pages`
+or asks :func:`is_visible`, so that the rule cannot drift between surfaces.
+The restricted sections and the site's roots are read as paths in two light
+queries; Wagtail's ``public()`` would load every restricted page whole.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+
+def not_expired(now=None, by_id=False):
+    """Condition: no expiry date, or one still to come.
+
+    ``by_id`` names the expired live pages instead (a few at most, between their
+    expiry and the next ``publish_scheduled``), for search backends, which
+    filter only on indexed fields, and ``expire_at`` is not one of Wagtail's.
+    """
+    now = now or timezone.now()
+    if by_id:
+        expired = list(Page.objects.filter(live=True, expire_at__lte=now).values_list("pk", flat=True))
+        return ~Q(pk__in=expired) if expired else Q()
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+
+
+def unrestricted():
+    """Condition: no view restriction on the page or any ancestor."""
+    restricted = Q()
+    for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
+        restricted |= Q(path__startswith=path, depth__gte=depth)
+    return ~restricted if restricted else Q()
+
+
+def in_site(site):
+    """Condition: the page is under one of the translations of ``site``'s root."""
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    condition = Q()
+    for path, depth in Page.objects.filter(translation_key__in=root_key).values_list("path", "depth"):
+        condition |= Q(path__startswith=path, depth__gte=depth)
+    return condition
+
+
+def visible_q(site=None, now=None, expiry_by_id=False):
+    """The whole rule as one condition on pages (and their subclasses)."""
+    condition = Q(live=True) & not_expired(now, by_id=expiry_by_id) & unrestricted()
+    if site is not None:
+        site_condition = in_site(site)
+        if not site_condition:
+            return Q(pk__in=[])
+        condition &= site_condition
+    return condition
+
+
+def visible_pages(queryset=None, site=None, expiry_by_id=False):
+    """``queryset`` (all pages by default) narrowed to what a visitor may see."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    return queryset.filter(visible_q(site, expiry_by_id=expiry_by_id))
+
+
+def is_visible(page, site=None):
+    """Whether a visitor may see ``page`` (one query, or three with a site)."""
+    if not page.live or (page.expire_at is not None and page.expire_at <= timezone.now()):
+        return False
+    return visible_pages(Page.objects.filter(pk=page.pk), site).exists()
