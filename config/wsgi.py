@@ -5,9 +5,15 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from config.checks import check_static_manifest
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 application = get_wsgi_application()
+
+# Production's static files are looked up in collectstatic's manifest: refuse
+# to start without it, rather than answer 500 to every page.
+check_static_manifest()
 
 # Everything loaded so far (Django, Wagtail and the apps: about 200,000
 # objects) lives as long as the process. Frozen, the cyclic garbage collector's

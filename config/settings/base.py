@@ -6,9 +6,14 @@ production with Elasticsearch.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from config.csp import inline_style_hashes
+from config.logging import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -50,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "csp",
     "rest_framework",
     "django_filters",
     "django.contrib.admin",
@@ -63,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "localisation.middleware.LocaleMiddleware",
@@ -138,7 +145,7 @@ USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -209,6 +216,42 @@ else:
     # analysis of search/analysis.py: see search/backends/database.py.
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
+# Content-Security-Policy (django-csp 4, config/csp.py): scripts, styles,
+# fonts and frames from the site itself only, no inline script or style, no
+# plugin; images from the site and data: URIs (Wagtail's admin draws some).
+# Embedded videos are framed from CSP_FRAME_SRC's hosts (the padding that
+# Wagtail's responsive embed wrapper sets in a style attribute is dropped: the
+# video keeps its own size).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, *inline_style_hashes(BASE_DIR / "templates" / "500.html")],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [
+            SELF,
+            *env_list(
+                "CSP_FRAME_SRC",
+                "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+            ),
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Wagtail's admin still writes inline scripts (the date and time pickers, the
+# inline panels' templates, scripts inserted by jQuery) that differ per field,
+# so no hash can name them: its pages, and only its pages, allow inline script.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_UPDATE = {"script-src": [UNSAFE_INLINE]}
+# Avatars are Wagtail's own: Gravatar would send a hash of each user's e-mail
+# address to a third party from every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # wagtail-localize: machine translation is off unless DEEPL_AUTH_KEY is set,
 # which adds a "Translate with DeepL" button to the translation editor (see
 # docs/translation.md). Nothing is sent anywhere until a translator presses it.
@@ -220,11 +263,9 @@ if os.environ.get("DEEPL_AUTH_KEY"):
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "TIMEOUT": 30},
     }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {
-        "compatriots": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    },
-}
+# Errors and the project's records go to stderr, one JSON object a line with
+# the traceback inside (config/logging.py); LOG_FORMAT=text writes plain lines.
+# ADMINS="Name <address>,..." also mails each unhandled error to them.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = logging_config(LOG_LEVEL, os.environ.get("LOG_FORMAT", "json"))
+ADMINS = [parseaddr(admin) for admin in env_list("ADMINS")]

@@ -2,7 +2,8 @@
 
 Browser tests need /usr/bin/chromium (Debian's package ``chromium``); without it
 they are skipped with a reason, visibly, rather than failing or downloading a
-browser. Playwright's sync API runs an event loop in the test's thread, which
+browser. Each test fails if a page it opens violates the
+Content-Security-Policy. Playwright's sync API runs an event loop in the test's thread, which
 Django's async-safety guard would take for async code touching the database:
 the guard is lifted for these tests only.
 """
@@ -21,6 +22,22 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+#: Every page the tests open reports each Content-Security-Policy violation
+#: (the live server sends the site's policy, config/csp.py) to the test, which
+#: fails if there was any: a page that works only because the policy is not
+#: enforced would break in production.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.reportCSPViolation({
+        page: document.location.href,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile + ":" + event.lineNumber,
+        sample: event.sample,
+    });
+});
+"""
 
 
 def pytest_collection_modifyitems(items):
@@ -45,6 +62,17 @@ def browser_page(live_server, monkeypatch):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(base_url=live_server.url, locale="en-GB")
         context.set_default_timeout(15_000)
-        yield context.new_page()
+        violations = []
+        context.expose_binding("reportCSPViolation", lambda source, violation: violations.append(violation))
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                violations.append({"console": message.text}) if "Content Security Policy" in message.text else None
+            ),
+        )
+        yield page
         context.close()
         browser.close()
+    assert not violations, f"The Content-Security-Policy was violated: {violations}"
