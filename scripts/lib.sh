@@ -1,5 +1,6 @@
-# Shared by scripts/demo and scripts/test (sourced, not run): the virtual
-# environment, its requirements and the compiled message catalogues.
+# Shared by scripts/demo, scripts/serve and scripts/test (sourced, not run): the
+# virtual environment, its requirements, the compiled message catalogues, and
+# a web server run with the scheduler beside it.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 VENV=${VENV:-.venv}
@@ -43,4 +44,31 @@ compile_catalogues() {
     else
         echo "(no compile_translations command: interface strings stay in English)"
     fi
+}
+
+# Runs a web server (the command given) with the scheduler beside it
+# (`manage.py run_scheduler`: scheduled publishing and expiry every minute).
+# When either stops, or this script is stopped (Ctrl-C, SIGTERM), both stop;
+# the server's exit status is returned.
+serve_with_scheduler() {
+    "$@" &
+    SERVER_PID=$!
+    "$PY" manage.py run_scheduler &
+    SCHEDULER_PID=$!
+    trap 'stop_process "$SERVER_PID"; stop_process "$SCHEDULER_PID"' TERM INT
+    wait -n "$SERVER_PID" "$SCHEDULER_PID" || true
+    stop_process "$SERVER_PID"
+    stop_process "$SCHEDULER_PID"
+    local status=0
+    wait "$SERVER_PID" || status=$?
+    wait "$SCHEDULER_PID" || true
+    trap - TERM INT
+    return "$status"
+}
+
+# Sends SIGTERM to a process and its own children (runserver's autoreloader
+# serves from a child process).
+stop_process() {
+    local pid=$1
+    kill -TERM $(pgrep -P "$pid" 2>/dev/null) "$pid" 2>/dev/null || true
 }

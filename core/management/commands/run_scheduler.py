@@ -1,0 +1,67 @@
+"""Publishes and unpublishes scheduled pages on their own, every minute.
+
+Wagtail keeps a page's go-live and expiry dates but acts on them only when
+``publish_scheduled`` runs. This command runs it in a loop beside the web
+server (scripts/demo and scripts/serve start it), so that a page scheduled
+for 9:00 is live by 9:01 and an expired page leaves the site as soon. Visitor
+surfaces already hide a page past its expiry date in between (core.visibility).
+"""
+
+import logging
+import os
+import signal
+import threading
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL = 60
+
+
+class Command(BaseCommand):
+    help = (
+        "Run Wagtail's publish_scheduled every --interval seconds (SCHEDULER_INTERVAL, 60 by default) "
+        "until stopped by SIGTERM or Ctrl-C; --once runs it once."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=float(os.environ.get("SCHEDULER_INTERVAL", DEFAULT_INTERVAL)),
+            help="Seconds between two runs (default: SCHEDULER_INTERVAL or 60).",
+        )
+        parser.add_argument("--once", action="store_true", help="Run once and stop.")
+
+    def handle(self, *args, interval, once, **options):
+        if interval <= 0:
+            raise CommandError("--interval must be a positive number of seconds.")
+        if once:
+            self.run_once()
+            return
+        stop = threading.Event()
+        previous = {signum: signal.signal(signum, lambda *_: stop.set()) for signum in (signal.SIGTERM, signal.SIGINT)}
+        logger.info("Scheduler started: scheduled publishing and expiry every %g s", interval)
+        try:
+            # A signal ends the wait at once: a run is never cut off halfway,
+            # and the command stops without waiting out the interval.
+            while not stop.is_set():
+                self.run_once()
+                stop.wait(interval)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        logger.info("Scheduler stopped")
+
+    def run_once(self):
+        """One run of ``publish_scheduled``; an error is logged and the loop goes on."""
+        close_old_connections()
+        try:
+            call_command("publish_scheduled", stdout=self.stdout)
+        except Exception:
+            logger.exception("Scheduled publishing failed; trying again at the next run")
+        finally:
+            close_old_connections()
