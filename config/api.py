@@ -1,16 +1,187 @@
 """The read-only Wagtail API v2 at /api/v2/: pages, images and documents.
 
-Pages are filtered to live, public pages of the requested site by Wagtail
-(``?type=events.EventPage&locale=nl`` narrows them). Documents and images in a
-collection closed to visitors are left out, as nothing a visitor may not see
-appears in the API.
+Pages start from the one visibility rule (:mod:`core.visibility`) for the
+requested site: live, not past their expiry date, unrestricted, on that site
+(Wagtail's own endpoint keeps expired pages until ``publish_scheduled`` runs).
+Related pages are serialized by :mod:`config.api_fields`, through the same
+rule and in the API page's locale. Documents and images in a collection closed
+to visitors are left out, as nothing a visitor may not see appears in the API.
+
+Every query parameter is checked before it reaches the database: a value the
+database cannot hold (a huge offset or id, a date that is no date, a NUL
+character) or a name the endpoint does not know is a 400 with a JSON message,
+never a 500.
 """
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageAliasOfField, PageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
+
+from config.api_fields import CountryCodeField
+from core.visibility import visible_pages
+
+# The largest offset, limit or id a query may give: what a 32-bit column holds.
+MAX_INTEGER = 2**31 - 1
+SEARCH_OPERATORS = ("and", "or")
+
+
+def parse_whole_number(name, value, maximum=MAX_INTEGER):
+    if not (value.isascii() and value.isdigit()) or int(value) > maximum:
+        raise BadRequestError(f"{name} must be a whole number from 0 to {maximum}")
+    return int(value)
+
+
+def filterable(model, name):
+    """Whether ``?name=`` may filter or order ``model``: a plain column or tags, not a reverse relation or a stream."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return True
+    if isinstance(field, TaggableManager):
+        return True
+    return field.concrete and not field.many_to_many and not isinstance(field, StreamField)
+
+
+def check_filter_value(model, name, value):
+    """Refuse a filter value its column cannot hold, with the field's own message."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return
+    if isinstance(field, TaggableManager | models.BooleanField):
+        return  # Wagtail parses these itself and answers 400 on a bad value.
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    try:
+        target.run_validators(target.to_python(value))
+    except ValidationError as error:
+        raise BadRequestError(f"{value!r} is not a valid value for {name}: {' '.join(error.messages)}") from None
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
+        for name, value in request.GET.items():
+            if name in fields:
+                check_filter_value(queryset.model, name, value)
+        return super().filter_queryset(request, queryset, view)
+
+
+class CheckedLocaleFilter(LocaleFilter):
+    """An unknown language is a client error (Wagtail answers 404 as if the page list were missing)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" in request.GET:
+            codes = list(Locale.objects.values_list("language_code", flat=True))
+            if request.GET["locale"] not in codes:
+                raise BadRequestError(f"locale must be one of: {', '.join(sorted(codes))}")
+        return super().filter_queryset(request, queryset, view)
+
+
+def checked_backends(backends):
+    replacements = {FieldsFilter: CheckedFieldsFilter, LocaleFilter: CheckedLocaleFilter}
+    return [replacements.get(backend, backend) for backend in backends]
+
+
+class CheckedPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        for name in ("offset", "limit"):
+            if name in request.GET:
+                parse_whole_number(name, request.GET[name])
+        return super().paginate_queryset(queryset, request, view)
+
+
+class CheckedParametersMixin:
+    """What every endpoint checks of its query parameters before Wagtail reads them."""
+
+    pagination_class = CheckedPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequestError("null characters are not allowed in query parameters")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError(f"search_operator must be one of: {', '.join(SEARCH_OPERATORS)}")
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:
+            fields = [name for name in fields if filterable(model, name)]
+        return fields
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            parse_whole_number("id", request.GET["id"])
+        return super().find_object(queryset, request)
+
+
+class VisibleAliasOfField(PageAliasOfField):
+    """The page an alias copies, only when a visitor may see it."""
+
+    def get_attribute(self, instance):
+        if instance.alias_of_id is None:
+            return None
+        return self.context["base_queryset"].filter(pk=instance.alias_of_id).first()
+
+
+class VisiblePageSerializer(PageSerializer):
+    alias_of = VisibleAliasOfField(read_only=True)
+
+    def build_standard_field(self, field_name, model_field):
+        if isinstance(model_field, CountryField):
+            return CountryCodeField, {}
+        return super().build_standard_field(field_name, model_field)
+
+
+def requested_site(request):
+    """The site of ``?site=host[:port]``, or the request's own; a site that does not exist is a 400."""
+    value = request.GET.get("site")
+    if not value:
+        return Site.find_for_request(request)
+    hostname, has_port, port = value.partition(":")
+    query = {"hostname": hostname}
+    if has_port:
+        query["port"] = parse_whole_number("site port", port, maximum=65535)
+    sites = list(Site.objects.filter(**query)[:2])
+    if not sites:
+        raise BadRequestError(f"site {value!r} does not exist")
+    if len(sites) > 1:
+        raise BadRequestError("several sites have this hostname: add the port (site=host:port)")
+    return sites[0]
+
+
+class VisiblePagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint, starting from the visibility rule for the requested site."""
+
+    base_serializer_class = VisiblePageSerializer
+    filter_backends = checked_backends(PagesAPIViewSet.filter_backends)
+
+    def get_site(self):
+        if not hasattr(self, "_site"):
+            self._site = requested_site(self.request)
+        return self._site
+
+    def get_base_queryset(self):
+        site = self.get_site()
+        if site is None:
+            return Page.objects.none()
+        return visible_pages(Page.objects.all(), site)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "site": self.get_site()}
 
 
 def restricted_collections():
@@ -26,15 +197,15 @@ class PublicCollectionsMixin:
         return super().get_queryset().exclude(collection__in=restricted_collections())
 
 
-class PublicImagesAPIViewSet(PublicCollectionsMixin, ImagesAPIViewSet):
-    pass
+class PublicImagesAPIViewSet(CheckedParametersMixin, PublicCollectionsMixin, ImagesAPIViewSet):
+    filter_backends = checked_backends(ImagesAPIViewSet.filter_backends)
 
 
-class PublicDocumentsAPIViewSet(PublicCollectionsMixin, DocumentsAPIViewSet):
-    pass
+class PublicDocumentsAPIViewSet(CheckedParametersMixin, PublicCollectionsMixin, DocumentsAPIViewSet):
+    filter_backends = checked_backends(DocumentsAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", VisiblePagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -13,9 +13,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from config.api_fields import ChildRowsField, RelatedPagesField
 from home.localization import localize_pages
 from home.models import BasePage
 
@@ -66,6 +68,14 @@ class CooperationProtocolPage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.FilterField("year")]
 
+    api_fields = [
+        APIField("year"),
+        APIField("signed_on"),
+        APIField("summary"),
+        APIField("parties", serializer=RelatedPagesField("parties", "organisation")),
+        APIField("activities", serializer=ChildRowsField("activities", "linked_page", fields=["title", "carried_out"])),
+    ]
+
     parent_page_types = ["cooperation.CooperationIndexPage"]
     subpage_types = []
 
@@ -83,7 +93,9 @@ class CooperationProtocolPage(BasePage):
     @cached_property
     def localized_parties(self):
         return localize_pages(
-            [party.organisation for party in self.parties.select_related("organisation")], self.locale
+            [party.organisation for party in self.parties.select_related("organisation")],
+            self.locale,
+            site=self.get_site(),
         )
 
     @cached_property
@@ -92,7 +104,9 @@ class CooperationProtocolPage(BasePage):
         activities = list(self.activities.select_related("linked_page"))
         links = {
             link.page.translation_key: link
-            for link in localize_pages([a.linked_page for a in activities if a.linked_page], self.locale)
+            for link in localize_pages(
+                [a.linked_page for a in activities if a.linked_page], self.locale, site=self.get_site()
+            )
         }
         return [
             (activity, links.get(activity.linked_page.translation_key) if activity.linked_page else None)

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from config.api_fields import RelatedPagesField
 from home.localization import localize_pages
 from home.models import BasePage, ContentPageQuerySet, LocationMixin
 
@@ -218,7 +219,7 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
         APIField("category"),
         APIField("details_url"),
         APIField("summary"),
-        APIField("organisers"),
+        APIField("organisers", serializer=RelatedPagesField("organisers", "organisation")),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -349,7 +350,9 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
     @cached_property
     def localized_organisers(self):
         return localize_pages(
-            [link.organisation for link in self.organisers.select_related("organisation")], self.locale
+            [link.organisation for link in self.organisers.select_related("organisation")],
+            self.locale,
+            site=self.get_site(),
         )
 
 

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from config.api_fields import RelatedPagesField
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH, BasePage
 
@@ -81,8 +82,8 @@ class HeritageProjectPage(BasePage):
     ]
 
     api_fields = [
-        APIField(name)
-        for name in ("start_year", "end_year", "place", "country", "summary", "recognitions", "project_organisations")
+        *(APIField(name) for name in ("start_year", "end_year", "place", "country", "summary", "recognitions")),
+        APIField("project_organisations", serializer=RelatedPagesField("project_organisations", "organisation")),
     ]
 
     parent_page_types = ["heritage.HeritageIndexPage"]
@@ -103,7 +104,9 @@ class HeritageProjectPage(BasePage):
     @cached_property
     def organisations(self):
         return localize_pages(
-            [link.organisation for link in self.project_organisations.select_related("organisation")], self.locale
+            [link.organisation for link in self.project_organisations.select_related("organisation")],
+            self.locale,
+            site=self.get_site(),
         )
 
 

@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
+from config.api_fields import RelatedPageField, RelatedPagesField
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
 
@@ -172,9 +173,8 @@ class OrganisationPage(LocationMixin, BasePage):
             "term_years",
             "term_start",
             "summary",
-            "memberships",
         )
-    ]
+    ] + [APIField("memberships", serializer=RelatedPagesField("memberships", "organisation"))]
 
     parent_page_types = ["organisations.OrganisationIndexPage"]
     subpage_types = []
@@ -221,7 +221,9 @@ class OrganisationPage(LocationMixin, BasePage):
     def related_pages(self, model, field):
         """Visible pages of ``model`` whose ``field`` points at this organisation in any language."""
         return localize_pages(
-            model.objects.filter(**same_content(field, self)).live().public().order_by("title"), self.locale
+            model.objects.filter(**same_content(field, self)).visible(self.get_site()).order_by("title"),
+            self.locale,
+            site=self.get_site(),
         )
 
     @cached_property
@@ -233,6 +235,7 @@ class OrganisationPage(LocationMixin, BasePage):
         return localize_pages(
             [m.organisation for m in self.memberships.select_related("organisation", "organisation__locale")],
             self.locale,
+            site=self.get_site(),
         )
 
     @cached_property
@@ -334,7 +337,12 @@ class JubileePage(BasePage):
         index.FilterField("organisation"),
     ]
 
-    api_fields = [APIField("organisation"), APIField("date"), APIField("anniversary"), APIField("summary")]
+    api_fields = [
+        APIField("organisation", serializer=RelatedPageField("organisation")),
+        APIField("date"),
+        APIField("anniversary"),
+        APIField("summary"),
+    ]
 
     parent_page_types = ["organisations.JubileeIndexPage"]
     subpage_types = []
@@ -382,11 +390,13 @@ class JubileePage(BasePage):
 
     @cached_property
     def linked_events(self):
-        return localize_pages([link.event for link in self.jubilee_events.select_related("event")], self.locale)
+        return localize_pages(
+            [link.event for link in self.jubilee_events.select_related("event")], self.locale, site=self.get_site()
+        )
 
     @cached_property
     def localized_organisation(self):
-        links = localize_pages([self.organisation], self.locale) if self.organisation_id else []
+        links = localize_pages([self.organisation], self.locale, site=self.get_site()) if self.organisation_id else []
         return links[0] if links else None
 
     @property

@@ -43,7 +43,7 @@ def test_event_fields_and_type_filter(client, sections):
     assert item["title"] == "Concert"
     assert datetime.datetime.fromisoformat(item["start"]) == start
     assert item["category"] == "concert"
-    assert item["organisers"][0]["organisation"]["id"] == fund.pk
+    assert [organiser["id"] for organiser in item["organisers"]] == [fund.pk]
     organisations = get(client, "/api/v2/pages/", type="organisations.OrganisationPage", fields="founded_year,kind")
     assert organisations["items"][0]["founded_year"] == 1991
 
