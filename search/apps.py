@@ -17,3 +17,9 @@ class SearchConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(forget_locale_languages, sender="wagtailcore.Locale", dispatch_uid="forget-locale-languages")
+        # The search query log is written once a response is out (search.query_log).
+        from django.core.signals import request_finished
+
+        from .query_log import FLUSH_RECEIVER_UID, flush_after_response
+
+        request_finished.connect(flush_after_response, dispatch_uid=FLUSH_RECEIVER_UID)

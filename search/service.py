@@ -11,15 +11,18 @@ analysed term of the query and orders them (BM25 or ``ts_rank``); the best
 how many of the query's words each matches, in the title or the text, weighted
 by how rare the word is. The second stage makes ranking the same on SQLite and
 PostgreSQL and rewards pages that match the whole query.
+
+A search's work is bounded whatever the pages hold: the re-ranking reads at
+most :data:`~search.backends.database.MAX_RERANKED_TERMS_TEXT` characters of a
+page's terms, a snippet at most :data:`~search.snippets.MAX_SNIPPET_SOURCE` of
+its text, and the query is counted for the editors without waiting on the
+database (:mod:`search.query_log`).
 """
 
-import html
 import logging
 import math
 from collections import Counter
-from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.apps import apps
 from django.db.models import Q
@@ -30,18 +33,18 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core import visibility
+from search import query_log
 from search.analysis import (
     analyse_prefix,
     analyse_query,
     attach_tag_names,
-    index_terms,
     language_of_locale,
     locale_of_language,
     page_language,
     site_languages,
-    tokens,
 )
 from search.backends.database import AnalysedSearchQuery, RankedMatches
+from search.snippets import highlight, page_plain_text, token_matcher
 
 logger = logging.getLogger("compatriots.search")
 
@@ -62,8 +65,6 @@ MAX_PAGE_SIZE = 50
 MAX_SUGGESTIONS = 8
 #: How many of the engine's best matches are re-ranked in Python.
 RERANK_DEPTH = 100
-#: Words of context shown around the best match in a snippet.
-SNIPPET_WORDS = 30
 
 
 class SearchError(ValueError):
@@ -256,16 +257,21 @@ class IndexedTerms:
         counts = self.counts
         frequency = sum(counts.get(term, 0) for term in word.terms)
         if prefix_matched:
-            frequency += sum(counts[term] for term in prefix_matched.intersection(counts))
+            # Whichever is smaller is walked: the page's terms are capped, the
+            # prefix matches of a query over many pages may be more.
+            if len(prefix_matched) < len(counts):
+                frequency += sum(counts.get(term, 0) for term in prefix_matched)
+            else:
+                frequency += sum(count for term, count in counts.items() if term in prefix_matched)
         return frequency
 
 
-def prefix_matched_terms(word, documents):
-    """The terms of ``documents`` that match ``word`` by a prefix only, found
-    once per query: the re-ranked pages share most of their vocabulary."""
+def prefix_matched_terms(word, vocabulary):
+    """The terms of ``vocabulary`` (every term of the re-ranked pages) that
+    match ``word`` by a prefix only, found once per query: the re-ranked pages
+    share most of their vocabulary."""
     if not word.prefixes:
         return frozenset()
-    vocabulary = set().union(*(document.counts.keys() for document in documents))
     return frozenset(term for term in vocabulary - word.terms if term.startswith(word.prefixes))
 
 
@@ -303,7 +309,8 @@ def rerank(analysed, rows, backend, terms=None):
         terms = backend.analysed_terms([PageRef(pk, content_type) for pk, content_type, _locale in head])
     terms = {pk: terms[pk] for pk, _content_type, _locale in head if pk in terms}
     documents = {pk: IndexedTerms.of(title, body) for pk, (title, body) in terms.items()}
-    matchers = [(word, prefix_matched_terms(word, documents.values())) for word in analysed.words]
+    vocabulary = set().union(*(document.counts.keys() for document in documents.values()))
+    matchers = [(word, prefix_matched_terms(word, vocabulary)) for word in analysed.words]
     frequencies = {
         pk: [document.frequency(word, matched) for word, matched in matchers] for pk, document in documents.items()
     }
@@ -314,59 +321,6 @@ def rerank(analysed, rows, backend, terms=None):
     scored = {pk: _score(analysed, document, frequencies[pk], idf) for pk, document in documents.items()}
     head = sorted(head, key=lambda row: -scored.get(row[0], 0.0))  # stable: ties keep the engine's order
     return head + tail
-
-
-# Snippets --------------------------------------------------------------------------
-
-
-def token_matcher(analysed):
-    """Whether a normalised token of a text in a language matches a word of the
-    query, remembered for the query's snippets (their words repeat)."""
-
-    @lru_cache(maxsize=4096)
-    def matches(token, language):
-        return any(word.matches(term) for term in index_terms(token, language) for word in analysed.words)
-
-    return matches
-
-
-def highlight(text, analysed, language, words=SNIPPET_WORDS, matches=None):
-    """An HTML snippet of ``text`` around its best match, the matching words in
-    ``<mark>``; everything else escaped. ``matches`` is the query's
-    :func:`token_matcher`, when the caller highlights several texts."""
-    spans = tokens(text)
-    if not spans:
-        return ""
-    matches = matches or token_matcher(analysed)
-    hits = [index for index, (_start, _end, token) in enumerate(spans) if matches(token, language)]
-    if hits:
-        # The window holding the most matches.
-        best = max(hits, key=lambda first: sum(1 for hit in hits if first <= hit < first + words))
-        first = max(0, best - words // 4)
-    else:
-        first = 0
-    last = min(len(spans), first + words)
-    hit_set = set(hits)
-    start = spans[first][0] if first else 0
-    end = spans[last - 1][1] if last < len(spans) else len(text)
-    pieces = ["… " if first else ""]
-    cursor = start
-    for index in range(first, last):
-        token_start, token_end, _token = spans[index]
-        pieces.append(html.escape(text[cursor:token_start]))
-        word = html.escape(text[token_start:token_end])
-        pieces.append(f"<mark>{word}</mark>" if index in hit_set else word)
-        cursor = token_end
-    pieces.append(html.escape(text[cursor:end]))
-    if last < len(spans):
-        pieces.append(" …")
-    return "".join(pieces).strip()
-
-
-def page_plain_text(page):
-    from search.analysis import page_texts
-
-    return " ".join(text for text in page_texts(page) if text)
 
 
 # The search ------------------------------------------------------------------------
@@ -463,44 +417,9 @@ def specific_pages(pks, content_types):
 
 
 def log_query(query_string):
-    """Count the query for the editors' popular searches; never fails a search.
-
-    Wagtail's query and daily hit rows, written by two upserts where Wagtail's
-    ``Query.get(...).add_hit()`` reads and writes in five statements. On
-    PostgreSQL in one round trip and one transaction whose commit does not wait
-    for the disk (a crash may lose the last few counts, never consistency): a
-    visitor's search should not wait on a statistic.
-    """
-    from django.db import connection, transaction
-    from django.utils import timezone
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
-    queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
-    normalised = normalise_query_string(query_string)
-    add_query = f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING"
-    # SQLite needs the SELECT's WHERE to read ON CONFLICT as the upsert's.
-    count_hit = (
-        f"INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
-        f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1"
-    )
-    hit_params = [connection.ops.adapt_datefield_value(timezone.now().date()), normalised]
-    try:
-        if connection.vendor == "postgresql":
-            # One query string is one transaction; inside a transaction, a
-            # savepoint keeps a failure from aborting it.
-            in_savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
-            with in_savepoint, connection.cursor() as cursor:
-                cursor.execute(
-                    f"SET LOCAL synchronous_commit = off; {add_query}; {count_hit}; "
-                    "SET LOCAL synchronous_commit TO DEFAULT",
-                    [normalised, *hit_params],
-                )
-            return
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(add_query, [normalised])
-            cursor.execute(count_hit, hit_params)
-    except Exception:  # a read-only database must not stop search
-        logger.warning("Could not log the search query", exc_info=True)
+    """Count the query for the editors' popular searches (:mod:`search.query_log`):
+    in memory now, written once the response is out; never waits, never fails a search."""
+    query_log.record(query_string)
 
 
 def in_language(pages, language_code):

@@ -30,6 +30,7 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models.expressions import Col, Func
 from django.db.models.fields import FloatField
+from django.db.models.functions import Substr
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, Or, PlainText
@@ -46,6 +47,27 @@ PAGE_FTS_TABLE = "search_pagefts"
 PAGE_FTS_BATCH = 300
 #: Boost of ``search_title_terms`` in ``BasePage.search_fields``.
 TITLE_TERMS_BOOST = 3
+#: Characters of a page's indexed terms that the re-ranking reads (about the
+#: terms of its first few thousand words): a page of megabytes costs a search
+#: no more than a long article. The engine still matches all of its terms.
+MAX_RERANKED_TERMS_TEXT = 60_000
+
+
+def split_terms(text, limit=MAX_RERANKED_TERMS_TEXT):
+    """The terms in the first ``limit`` characters of an indexed terms column
+    (a term cut by the limit is left out)."""
+    if len(text) <= limit:
+        return text.split()
+    head = text[:limit]
+    if not text[limit].isspace():
+        head = head[: head.rfind(" ") + 1]
+    return head.split()
+
+
+def capped_terms_column(column):
+    """SQL reading at most one character more than :func:`split_terms` reads
+    of a terms column (SQLite and PostgreSQL spell it alike)."""
+    return f"substr({column}, 1, {MAX_RERANKED_TERMS_TEXT + 1})"
 
 
 class AnalysedSearchQuery(PlainText):
@@ -191,7 +213,7 @@ def counted_statement(matches, wanted, limit, score_order, terms):
         f"WITH matched AS ({matches_sql}) "
         "SELECT NULL, content_type_id, locale_id, COUNT(*), NULL, NULL FROM matched "
         "GROUP BY content_type_id, locale_id "
-        f"UNION ALL SELECT best.*, {title_column}, {terms_column} FROM ("
+        f"UNION ALL SELECT best.*, {title_column}, {capped_terms_column(terms_column)} FROM ("
         f"SELECT id, content_type_id, locale_id, ROW_NUMBER() OVER (ORDER BY score {score_order}, id) AS position "
         f"FROM matched WHERE {wanted_sql} ORDER BY score {score_order}, id LIMIT {int(limit)}"
         f") AS best JOIN {terms_join}"
@@ -214,7 +236,7 @@ def counted_rows(rows):
             counts[(content_type, locale)] = number
         else:
             best.append((number, (pk, content_type, locale)))
-            terms[pk] = (title_terms.split(), all_terms.split())
+            terms[pk] = (title_terms.split(), split_terms(all_terms))
     best.sort()
     return RankedMatches(rows=[row for _number, row in best], counts=counts, terms=terms)
 
@@ -531,10 +553,11 @@ def _sqlite_classes():
                 return {}
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT rowid, title, body FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(pks))})",
+                    f"SELECT rowid, title, {capped_terms_column('body')} FROM {PAGE_FTS_TABLE} "
+                    f"WHERE rowid IN ({', '.join(['%s'] * len(pks))})",
                     pks,
                 )
-                return {pk: (title.split(), body.split()) for pk, title, body in cursor.fetchall()}
+                return {pk: (title.split(), split_terms(body)) for pk, title, body in cursor.fetchall()}
 
     return AnalysedSQLiteSearchBackend
 
@@ -744,10 +767,12 @@ def _postgres_classes():
             """``{page pk: (title terms, all terms)}`` as indexed."""
             from search.models import PageSearchEntry
 
-            rows = PageSearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).values_list(
-                "page_id", "title_terms", "terms"
+            rows = (
+                PageSearchEntry.objects.filter(page_id__in=[page.pk for page in pages])
+                .annotate(capped_terms=Substr("terms", 1, MAX_RERANKED_TERMS_TEXT + 1))
+                .values_list("page_id", "title_terms", "capped_terms")
             )
-            return {pk: (title.split(), terms.split()) for pk, title, terms in rows}
+            return {pk: (title.split(), split_terms(terms)) for pk, title, terms in rows}
 
     return AnalysedPostgresSearchBackend
 

@@ -29,7 +29,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
 
 from search.analysis import ANALYSED_FIELD_NAMES, analyse_query
-from search.backends.database import AnalysedSearchQuery
+from search.backends.database import AnalysedSearchQuery, split_terms
 
 logger = logging.getLogger(__name__)
 
@@ -458,6 +458,6 @@ class LanguageSearchBackendMixin:
             }
             terms[int(doc["_id"])] = (
                 (values.get("search_title_terms") or "").split(),
-                (values.get("search_terms") or "").split(),
+                split_terms(values.get("search_terms") or ""),
             )
         return terms
