@@ -6,13 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import urls as accounts_urls
 from config.api import api_router
 from listings import views as listings_views
 from localisation.views import root_redirect
 from search import urls as search_urls
 
 urlpatterns = [
+    path("django-admin/", include(accounts_urls.django_admin_urlpatterns)),
     path("django-admin/", admin.site.urls),
+    path("admin/", include(accounts_urls)),  # sign-in with a second factor, before Wagtail's own
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from core.ratelimit import rate_limit
 from search import service
 
 
@@ -17,6 +18,7 @@ def _error(message):
 
 
 @require_GET
+@rate_limit("search")
 def search_api(request):
     """``GET /api/search/``: see docs/search-api.md."""
     try:
@@ -28,6 +30,7 @@ def search_api(request):
 
 
 @require_GET
+@rate_limit("suggest")
 def suggest_api(request):
     """``GET /api/search/suggest/``: titles for the as-you-type box."""
     try:
@@ -40,6 +43,7 @@ def suggest_api(request):
 
 
 @require_GET
+@rate_limit("search_page")
 def search_page(request):
     """The visitor's search page: results, facets as filters, snippets, pagination.
 

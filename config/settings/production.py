@@ -48,6 +48,9 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS and os.environ.get("INSECURE_
 if env_flag("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Two-factor sign-in is compulsory for superusers and moderators unless REQUIRE_2FA=off.
+REQUIRE_2FA = env_flag("REQUIRE_2FA", True)
+
 # Error reports: every unhandled error is logged with its traceback on stderr
 # (config/logging.py); ADMINS (base settings) also receive it by e-mail, sent
 # through this server, and SENTRY_DSN sends it to Sentry.

@@ -5,6 +5,8 @@ transaction that is rolled back afterwards: the other test modules never see it.
 """
 
 import datetime
+import io
+import re
 from http import HTTPStatus
 
 import pytest
@@ -51,12 +53,15 @@ def site_counts():
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """Counts after the first and the second run of ``load_demo``, on a database rolled back afterwards."""
+    output = io.StringIO()
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=None)
+        # Tests run with DEBUG off, as production does: the demo admin is made only when asked for.
+        call_command("load_demo", "--with-demo-admin", stdout=output)
         first = site_counts()
         call_command("load_demo")
         second = site_counts()
-        yield {"first": first, "second": second}
+        password = re.search(r"Demo admin account: admin / (\S+)", output.getvalue()).group(1)
+        yield {"first": first, "second": second, "admin_password": password}
         transaction.set_rollback(True)
 
 
@@ -161,8 +166,11 @@ def test_a_second_run_changes_nothing(demo):
     assert demo["second"] == demo["first"]
 
 
-def test_the_demo_admin_can_log_in(demo, db, client):
-    assert client.login(username="admin", password="compatriots")
+def test_the_demo_admin_can_log_in_with_the_random_password_printed_once(demo, db, client):
+    assert demo["admin_password"] != "compatriots"
+    response = client.post("/admin/login/", {"username": "admin", "password": demo["admin_password"]})
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/admin/"
     assert get_user_model().objects.get(username="admin").is_superuser
 
 

@@ -4,11 +4,15 @@ Creates the home and section pages of every language, imports
 ``home/demo/content.jsonl`` with ``import_content`` (pages and their
 wagtail-localize translations), then adds pictures, menus, the council's term
 and the other details the interchange format cannot carry, and a local demo
-admin account. All in one transaction; running it again changes nothing.
+admin account (``admin`` / ``compatriots`` with DEBUG on; with DEBUG off only
+when asked for, with a random password). All in one transaction; running it
+again changes nothing.
 """
 
 import json
+import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -37,7 +41,14 @@ def source_locales(path):
 class Command(BaseCommand):
     help = "Load the demo site (four languages, generated images, demo admin account); safe to run again."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-demo-admin",
+            action="store_true",
+            help="With DEBUG off, create the demo superuser anyway, with a random password printed once.",
+        )
+
+    def handle(self, *args, with_demo_admin=False, **options):
         with transaction.atomic(), batched_tasks():
             # Home and section pages first, so that they come first in menus, before the imported plain pages.
             enrich_home_pages()
@@ -45,18 +56,33 @@ class Command(BaseCommand):
             call_command("import_content", str(CONTENT_PATH), stdout=self.stdout, stderr=self.stderr)
             enrich_content(source_locales(CONTENT_PATH))
             add_listings()
-            created = self.ensure_admin()
+            password = self.ensure_admin(with_demo_admin)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
-        if created:
-            self.stdout.write(f"Demo admin account: {ADMIN_USERNAME} / {ADMIN_PASSWORD} (local use only).")
+        if password:
+            self.stdout.write(f"Demo admin account: {ADMIN_USERNAME} / {password}")
 
-    def ensure_admin(self):
-        """The demo superuser; an existing account keeps the password its owner may have changed."""
-        user, created = get_user_model().objects.get_or_create(
-            username=ADMIN_USERNAME,
-            defaults={"email": "admin@compatriots.example.org", "is_staff": True, "is_superuser": True},
-        )
-        if created:
-            user.set_password(ADMIN_PASSWORD)
-            user.save(update_fields=["password"])
-        return created
+    def ensure_admin(self, with_demo_admin):
+        """The demo superuser's new password, or None when it is not created.
+
+        An existing account keeps the password its owner may have changed. The
+        published password is for a local demo (DEBUG on) only: with DEBUG off
+        the account is made only when asked for, with a random password shown once.
+        """
+        User = get_user_model()
+        if User.objects.filter(username=ADMIN_USERNAME).exists():
+            return None
+        if settings.DEBUG:
+            password = ADMIN_PASSWORD
+        elif with_demo_admin:
+            password = secrets.token_urlsafe(18)
+        else:
+            self.stdout.write(
+                "No demo admin account: DEBUG is off, so this is not a local demo. "
+                "Create an administrator with `manage.py createsuperuser`, or run load_demo "
+                "with --with-demo-admin for one with a random password."
+            )
+            return None
+        user = User(username=ADMIN_USERNAME, email="admin@compatriots.example.org", is_staff=True, is_superuser=True)
+        user.set_password(password)
+        user.save()
+        return password
