@@ -13,6 +13,15 @@ translation (wagtail-localize's fallback). Only
 paragraph blocks of a body are exported (headings, images and embeds added in
 the admin have no place in the format). Pages made in the admin, without an
 ``external_id``, get an id generated from their translation key.
+
+What is exported: by default, what is live, as it is live (the page's
+published content, never a draft or a scheduled revision waiting for its
+date); pages restricted to some visitors are included, as ``private`` (the
+export is an administrator's tool, and a re-import keeps them restricted);
+pages never published, unpublished or past their expiry date are left out,
+with their translations. With ``drafts=True`` those are written too, with
+their latest revision's content and ``"status": "draft"``. The pending
+changes of a live page are never exported: its line holds what is live.
 """
 
 import datetime
@@ -23,6 +32,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
@@ -55,10 +65,27 @@ def _html_to_text(html):
     return html_module.unescape(strip_tags(html))
 
 
+def is_exported_live(page, now=None):
+    """Live and not past its expiry date (which ``publish_scheduled`` may not have applied yet)."""
+    now = now or timezone.now()
+    return page.live and (page.expire_at is None or page.expire_at > now)
+
+
 def status_of(page):
+    """The page's own status, as the importer sets it."""
     if not page.live:
         return "draft"
     return "private" if page.view_restrictions.exists() else "live"
+
+
+def _exported(item, page, now):
+    """``item`` with the status a visitor meets: an expired page is not live, and a
+    restriction on an ancestor hides the page as well as one on the page itself."""
+    if not is_exported_live(page, now):
+        item["status"] = "draft"
+    elif item.get("status") == "live" and page.get_view_restrictions().exists():
+        item["status"] = "private"
+    return compact(item)
 
 
 def time_zone_for(start, end):
@@ -83,14 +110,16 @@ def _related_ids(links):
     return [external_id_of(link.organisation) for link in links]
 
 
-def page_item(page, *, is_source=True):
-    """The full interchange item of ``page`` (its latest revision's content).
+def page_item(page, *, is_source=True, latest=True):
+    """The full interchange item of ``page``: its latest revision's content, or with
+    ``latest=False`` what is live (the page's own row) when the page is live.
 
     ``slug`` and ``status`` are always present here; :func:`compact` drops them
     when they hold the default.
     """
     live_page = page
-    if page.has_unpublished_changes and page.latest_revision_id:
+    wants_revision = latest or not is_exported_live(page)
+    if wants_revision and page.has_unpublished_changes and page.latest_revision_id:
         page = page.get_latest_revision_as_object()
     item_type = MODEL_TYPES[type(page)]
     item = {
@@ -168,21 +197,29 @@ def _source_locales():
     }
 
 
-def export_items():
-    """Every page of the interchange types as a compact item: sources first, then translations."""
+def export_items(drafts=False):
+    """Every live page of the interchange types (all, with ``drafts``) as a compact item:
+    sources first, then translations."""
     source_locales = _source_locales()
     translations = []
     seen_keys = set()
+    left_out_keys = set()  # sources not exported: their translations could not be imported alone
+    now = timezone.now()
     for model in TYPE_MODELS.values():
         pages = model.objects.select_related("locale").order_by("path")
         for page in pages.iterator(chunk_size=500):
             key = str(page.translation_key)
             is_source = source_locales.get(key, page.locale.language_code) == page.locale.language_code
+            if not drafts and not is_exported_live(page, now):
+                if is_source:
+                    left_out_keys.add(key)
+                continue
             if is_source and key not in seen_keys:
                 seen_keys.add(key)
-                yield compact(page_item(page))
+                yield _exported(page_item(page, latest=drafts), page, now)
             else:
-                translations.append((model, page.pk))
+                translations.append((model, page.pk, key))
+    translations = [(model, pk) for model, pk, key in translations if key not in left_out_keys]
     locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
     for model, pks in _runs_of_chunks(translations):
         # A chunk of translations with their sources and recorded translations in three queries.
@@ -197,7 +234,7 @@ def export_items():
         for pk in pks:
             page = pages[pk]
             source = sources[(page.translation_key, source_locale[pk])]
-            item = page_item(page, is_source=False)
+            item = page_item(page, is_source=False, latest=drafts)
             yield compact(without_fallbacks(item, source, translated[(page.translation_key, page.locale_id)]))
 
 
@@ -243,10 +280,10 @@ def without_fallbacks(item, source, translated):
     }
 
 
-def export_to(stream):
-    """Write every item as a JSON line to the text ``stream``; return how many."""
+def export_to(stream, drafts=False):
+    """Write every item (see :func:`export_items`) as a JSON line to the text ``stream``; return how many."""
     count = 0
-    for item in export_items():
+    for item in export_items(drafts=drafts):
         stream.write(json.dumps(item, ensure_ascii=False) + "\n")
         count += 1
     return count

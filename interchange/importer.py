@@ -4,19 +4,27 @@ The file is validated whole first; then, in one transaction, it is read three
 times (line by line, so memory stays flat): sources are created where missing
 (pages placed, no relations yet, so references may point forwards), then each
 source gets its fields, relations and tags and a revision when it differs from
-the line, then translations go through wagtail-localize. A line whose page
-already matches it (compared as exported items) is skipped: re-importing a file
-writes nothing.
+the line (organisations before the jubilees that count their years), then
+translations go through wagtail-localize. A line whose page already matches it
+(compared as exported items) is skipped: re-importing a file writes nothing.
+
+The first line of an id is its source, unless the id's source is on the site
+in another locale: then every line of that id is a translation of it, which
+changes the translatable fields of its own locale's page and nothing else.
+
+A file the validator accepts is expected to import; should the model still
+refuse a page, the import stops, nothing is written (one transaction), and
+the failure is reported like a validation problem, with its line and field.
 """
 
+import logging
 from collections import OrderedDict
-from dataclasses import dataclass
-from html import escape
+from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, PageViewRestriction
-from wagtail.rich_text import RichText
 
 from events.models import EventOrganiser, parse_time_zone
 from heritage.models import HeritageProjectOrganisation
@@ -25,9 +33,13 @@ from home.sections import get_section, slug_from_title
 from home.translation import translate_page, translation_source_for
 from organisations.models import OrganisationMembership
 
-from .exporter import TRANSLATABLE_BY_TYPE, format_datetime, page_item, time_zone_for
-from .pages import TYPE_MODELS, external_id_of, pages_with_ids
-from .validation import InvalidContent, founded_year_of, iter_items, parse_date, parse_datetime, validate_file
+from .building import ITEM_FIELD_OF, anniversary_for, assign_fields
+from .checks import Problem, founded_year_of, iter_items, open_lines, parse_datetime
+from .exporter import format_datetime, page_item, time_zone_for
+from .pages import TYPE_MODELS, pages_with_ids, site_items
+from .validation import InvalidContent, validate_file
+
+logger = logging.getLogger(__name__)
 
 #: Item fields that describe where a translation sits, not what it says.
 PLACEMENT_FIELDS = {"id", "type", "locale", "slug", "parent"}
@@ -39,6 +51,8 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: What the reader should know of how lines were read (from the validation report).
+    notes: list = field(default_factory=list)
 
 
 #: Source pages (and their wagtail-localize records) the importer keeps at hand;
@@ -93,13 +107,40 @@ def comparable(item):
     return reduced
 
 
+#: What a page refused at import raises: reported as a problem of the line, the import undone.
+IMPORT_FAILURES = (ValidationError, ValueError, OverflowError, UnicodeError, DatabaseError)
+
+
 def import_file(path, user=None):
-    """Validate then import the file at ``path``; raise :class:`InvalidContent` when it has problems."""
+    """Validate then import the file at ``path``; raise :class:`InvalidContent` when it has problems.
+
+    The import is one transaction: when any line fails, nothing is written.
+    """
     report = validate_file(path)
     if not report.is_valid:
         raise InvalidContent(report)
-    with transaction.atomic(), batched_tasks():
-        return _Importer(path, user).run()
+    importer = _Importer(path, user)
+    try:
+        with transaction.atomic(), batched_tasks():
+            result = importer.run()
+    except IMPORT_FAILURES as error:
+        logger.exception("Import of %s failed at line %s; nothing was written", path, importer.line)
+        report.problems.extend(_problems_of(error, importer.line))
+        raise InvalidContent(report) from error
+    result.notes = report.notes
+    return result
+
+
+def _problems_of(error, line):
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        return [
+            Problem(line, ITEM_FIELD_OF.get(name, name), message)
+            for name, errors in error.error_dict.items()
+            for message in ValidationError(errors).messages
+        ]
+    if isinstance(error, ValidationError):
+        return [Problem(line, "line", message) for message in error.messages]
+    return [Problem(line, "line", f"could not be imported ({type(error).__name__}: {str(error)[:200]})")]
 
 
 class _Importer:
@@ -107,6 +148,8 @@ class _Importer:
         self.path = path
         self.user = user
         self.result = ImportResult()
+        self.line = 0  # the line being imported, for a failure's report
+        self.translated_sources = set()  # ids whose source is on the site in another locale than their first line
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.sections = {}
         self.source_pages = SourcePages()
@@ -117,14 +160,20 @@ class _Importer:
         self.translation_sources = RecentlyUsed()
 
     def lines(self):
-        with open(self.path, "rb") as lines:
-            yield from iter_items(lines)
+        for number, item in iter_items(open_lines(self.path)):
+            self.line = number
+            yield number, item
 
     def run(self):
         self.find_existing_pages()
         self.create_missing_sources()
+        # Organisations first: a jubilee's model validation reads its organisation's founding year.
         for _number, item in self.source_lines():
-            self.update_source(item)
+            if item["type"] != "jubilee":
+                self.update_source(item)
+        for _number, item in self.source_lines():
+            if item["type"] == "jubilee":
+                self.update_source(item)
         self.update_translations()
         return self.result
 
@@ -133,14 +182,21 @@ class _Importer:
         for number, item in self.lines():
             if item["id"] not in seen:
                 seen.add(item["id"])
-                yield number, item
+                if item["id"] not in self.translated_sources:
+                    yield number, item
 
     def find_existing_pages(self):
-        sources = {item["id"]: item for _number, item in self.source_lines()}
-        for page in pages_with_ids(sources):
-            item_id = external_id_of(page)
-            if page.locale.language_code == sources[item_id]["locale"]:
-                self.source_pages[item_id] = page
+        first_lines = {}
+        for _number, item in self.lines():
+            first_lines.setdefault(item["id"], item)
+        for item_id, site_item in site_items(first_lines).items():
+            if site_item.source_locale != first_lines[item_id]["locale"]:
+                self.translated_sources.add(item_id)
+            self.source_pages[item_id] = (
+                TYPE_MODELS[site_item.type].objects.select_related("locale").get(pk=site_item.source.pk)
+            )
+        sources = {item_id: item for item_id, item in first_lines.items() if item_id not in self.translated_sources}
+        del first_lines
         self.placed_under_pages = {item_id for item_id, item in sources.items() if "parent" in item}
         self.founded = {
             item_id: founded_year_of(item.get("founded"))
@@ -151,20 +207,22 @@ class _Importer:
     # Pass 1: every source has a page.
 
     def create_missing_sources(self):
-        waiting_for_parent = []
-        for _number, item in self.source_lines():
+        ready, waiting_for_parent = [], []
+        for number, item in self.source_lines():
             if item["id"] in self.source_pages:
                 continue
             if "parent" in item and item["parent"] not in self.source_pages:
-                waiting_for_parent.append(item)
+                waiting_for_parent.append((number, item))
             else:
-                self.create_source(item)
+                ready.append((number, item))
         # Pages under pages of the same file: place parents first (validation excludes cycles).
-        while waiting_for_parent:
-            ready = [item for item in waiting_for_parent if item["parent"] in self.source_pages]
-            for item in ready:
+        while ready:
+            # Pages with a slug of their own first, so that a derived slug never takes it.
+            for number, item in sorted(ready, key=lambda pair: "slug" not in pair[1]):
+                self.line = number
                 self.create_source(item)
-            waiting_for_parent = [item for item in waiting_for_parent if item["id"] not in self.source_pages]
+            ready = [pair for pair in waiting_for_parent if pair[1]["parent"] in self.source_pages]
+            waiting_for_parent = [pair for pair in waiting_for_parent if pair[1]["parent"] not in self.source_pages]
 
     def parent_for(self, item):
         if "parent" in item:
@@ -217,8 +275,7 @@ class _Importer:
         founded = self.founded.get(item["organisation"])
         if founded is None:
             founded = getattr(self.page_by_id(item["organisation"]), "founded_year", None)
-        year = parse_date(item["date"]).year
-        return year - founded if founded and year > founded else None
+        return anniversary_for(item, founded)
 
     def update_source(self, item):
         page = self.source_pages[item["id"]]
@@ -243,33 +300,7 @@ class _Importer:
             self.result.updated += 1
 
     def assign_fields(self, page, item):
-        page.title = item["title"]
-        page.summary = item.get("summary", "")
-        page.body = [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in item.get("body", [])]
-        item_type = item["type"]
-        for name in TRANSLATABLE_BY_TYPE[item_type]:
-            setattr(page, name, item.get(name, ""))
-        if "country" in TYPE_FIELDS_WITH_COUNTRY.get(item_type, ()):
-            page.country = item.get("country", "")
-        if item_type == "organisation":
-            page.kind = item.get("kind", page._meta.get_field("kind").default)
-            founded = item.get("founded")
-            page.founded_date = parse_date(founded) if founded else None
-            page.founded_year = founded_year_of(founded) if founded else None
-            page.website = item.get("website", "")
-            page.email = item.get("email", "")
-        elif item_type == "heritage_project":
-            page.start_year = item.get("start_year")
-            page.end_year = item.get("end_year")
-        elif item_type == "jubilee":
-            page.date = parse_date(item["date"])
-            page.anniversary = self.anniversary(item)
-        elif item_type == "event":
-            start, end = parse_datetime(item["start"]), parse_datetime(item["end"])
-            page.start, page.end = start, end
-            page.time_zone = time_zone_for(start, end)
-            page.category = item.get("category", page._meta.get_field("category").default)
-            page.details_url = item.get("url", "")
+        assign_fields(page, item, self.anniversary(item) if item["type"] == "jubilee" else None)
 
     def assign_relations(self, page, item):
         item_type = item["type"]
@@ -314,16 +345,17 @@ class _Importer:
     def update_translations(self):
         seen = set()
         waiting_for_parent = []
-        for _number, item in self.lines():
-            if item["id"] not in seen:
+        for number, item in self.lines():
+            if item["id"] not in seen and item["id"] not in self.translated_sources:
                 seen.add(item["id"])
                 continue
-            if item["id"] in self.placed_under_pages:
-                # Under a page of the file: translate once the parent's translations exist.
-                waiting_for_parent.append(item)
+            if item["id"] in self.placed_under_pages or item["id"] in self.translated_sources:
+                # Under a page that may be translated by this file: translate once the parent's translations exist.
+                waiting_for_parent.append((number, item))
             else:
                 self.update_translation(item)
-        for item in sorted(waiting_for_parent, key=lambda item: self.source_pages[item["id"]].depth):
+        for number, item in sorted(waiting_for_parent, key=lambda pair: self.source_pages[pair[1]["id"]].depth):
+            self.line = number
             self.update_translation(item)
 
     def translation_source(self, item_id):
@@ -373,10 +405,3 @@ class _Importer:
             self.result.created += 1
         else:
             self.result.updated += 1
-
-
-TYPE_FIELDS_WITH_COUNTRY = {
-    "organisation": ("country",),
-    "heritage_project": ("country",),
-    "event": ("country",),
-}

@@ -5,11 +5,16 @@ type?), the importer (which page does a line update?) and the exporter.
 """
 
 import re
+from dataclasses import dataclass, field
 from itertools import islice
+
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
 
 from events.models import EventPage
 from heritage.models import HeritageProjectPage
-from home.models import StandardPage
+from home.models import HomePage, StandardPage
+from home.sections import SECTION_OF_CONTENT
 from organisations.models import JubileePage, OrganisationPage
 
 TYPE_MODELS = {
@@ -62,3 +67,79 @@ def pages_with_ids(ids, models=None):
             yield from model.objects.filter(external_id__in=chunk).select_related("locale")
         for chunk in _chunks(generated_keys):
             yield from model.objects.filter(translation_key__in=chunk, external_id="").select_related("locale")
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """What validation needs of one page on the site: where it is and its slug."""
+
+    pk: int
+    slug: str
+    path: str
+    depth: int
+
+    @property
+    def parent_path(self):
+        return self.path[: -Page.steplen]
+
+
+@dataclass
+class SiteItem:
+    """An interchange id on the site: its type, its source's locale and its page in each locale."""
+
+    type: str
+    source_locale: str
+    pages: dict = field(default_factory=dict)
+
+    @property
+    def source(self):
+        return self.pages[self.source_locale]
+
+
+def site_items(ids):
+    """``{id: SiteItem}`` for the ids of ``ids`` that are on the site.
+
+    The source is the page wagtail-localize translates the others from; a page
+    never translated is its own source (the oldest one when several share an id
+    without any translation record).
+    """
+    pages_by_id = {}
+    for page in pages_with_ids(ids):
+        pages_by_id.setdefault(external_id_of(page), []).append(page)
+    keys = {page.translation_key for pages in pages_by_id.values() for page in pages}
+    source_locales = {
+        str(object_id): language_code
+        for object_id, language_code in TranslationSource.objects.filter(object_id__in=keys).values_list(
+            "object_id", "locale__language_code"
+        )
+    }
+    items = {}
+    for item_id, pages in pages_by_id.items():
+        pages.sort(key=lambda page: page.pk)
+        by_locale = {}
+        for page in pages:
+            by_locale.setdefault(page.locale.language_code, SitePage(page.pk, page.slug, page.path, page.depth))
+        source_locale = source_locales.get(str(pages[0].translation_key))
+        if source_locale not in by_locale:
+            source_locale = pages[0].locale.language_code
+        items[item_id] = SiteItem(type_of(pages[0]), source_locale, by_locale)
+    return items
+
+
+def existing_section(item_type, language_code):
+    """The page that items of ``item_type`` in ``language_code`` go under by default, if it exists.
+
+    Reads what :func:`home.sections.get_section` would find, without creating
+    anything: None when the import would create it (then it has no children).
+    """
+    english_home = Site.objects.get(is_default_site=True).root_page
+    if english_home.locale.language_code == language_code:
+        home = english_home
+    else:
+        home = english_home.get_translation_or_none(Locale.objects.get(language_code=language_code))
+    if home is None:
+        return None
+    section_model = SECTION_OF_CONTENT[TYPE_MODELS[item_type]]
+    if section_model is HomePage:
+        return home
+    return section_model.objects.child_of(home).first()

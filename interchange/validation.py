@@ -1,72 +1,41 @@
 """Validate a content interchange file (``docs/content-format.md``) before any write.
 
-The file is read line by line, so memory grows with the number of distinct ids
-(a few facts per id, kept for cross-line rules) and never with the file's size.
-Every problem is collected and reported as ``line N: field: message``; the
-command and the admin view both refuse to import a file with any problem.
+A file the validator accepts imports without error; a file it refuses is not
+imported at all. So each source line is checked with the page model's own
+validation (:func:`interchange.building.model_problems`, the very fields the
+importer sets), besides the format's rules (:mod:`interchange.checks`), the
+rules across lines (translations, references, parents) and those of the
+site's tree (a slug taken by another page under the same parent).
+
+The file is read twice, line by line: once for its ids (to learn which are on
+the site already, and in which locale their source is), once to check it. So
+memory grows with the number of distinct ids and never with the file's size.
+Every problem is reported as ``line N: field: message``.
 """
 
-import datetime
 import json
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator, validate_unicode_slug
-from django_countries import countries
+from .building import model_problems, organisation_stand_in
+from .checks import (
+    COMMON_FIELDS,
+    REFERENCES,
+    REQUIRED_BY_TYPE,
+    SMALL_INT_MAX,
+    TEXT_NEEDING_SOURCE,
+    TRANSLATABLE_FIELDS,
+    TYPE_FIELDS,
+    VALUE_CHECKS,
+    Problem,
+    founded_year_of,
+    open_lines,
+    parse_datetime,
+    read_lines,
+)
+from .pages import TYPE_MODELS, existing_section, site_items
 
-from events.models import EventCategory
-from organisations.models import OrganisationKind
-
-from .pages import TYPE_MODELS, external_id_of, pages_with_ids, type_of
-
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ID_MAX_LENGTH = 100
-TITLE_MAX_LENGTH = 255
-SUMMARY_MAX_LENGTH = 1000
-TEXT_MAX_LENGTH = 255
-TAG_MAX_LENGTH = 100
-URL_MAX_LENGTH = 200
-EMAIL_MAX_LENGTH = 254
-SMALL_INT_MAX = 32767
-STATUSES = ("live", "draft", "private")
-
-COMMON_FIELDS = ("id", "type", "locale", "title", "slug", "summary", "body", "tags", "status", "parent")
-TYPE_FIELDS = {
-    "organisation": ("kind", "founded", "city", "country", "website", "email", "member_of"),
-    "heritage_project": ("organisations", "start_year", "end_year", "place", "country"),
-    "jubilee": ("organisation", "date", "anniversary"),
-    "event": ("start", "end", "venue", "city", "country", "organisers", "category", "url"),
-    "page": (),
-}
-TRANSLATABLE_FIELDS = {"title", "slug", "summary", "body", "tags", "city", "place", "venue"}
-#: Fields a translation carries only as a translation of the source's text.
-TEXT_NEEDING_SOURCE = ("summary", "body", "city", "place", "venue")
-#: Reference fields: the type of item they point at, and whether they hold a list.
-REFERENCES = {
-    "member_of": ("organisation", True),
-    "organisations": ("organisation", True),
-    "organisers": ("organisation", True),
-    "organisation": ("organisation", False),
-    "parent": ("page", False),
-}
-#: Fields a source line of the type must give, as the page cannot exist without them.
-REQUIRED_BY_TYPE = {"jubilee": ("organisation", "date"), "event": ("start", "end")}
-
-
-def content_languages():
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    line: int
-    field: str
-    message: str
-
-    def __str__(self):
-        return f"line {self.line}: {self.field}: {self.message}"
+__all__ = ["InvalidContent", "Problem", "Report", "validate_file", "validate_lines"]
 
 
 @dataclass
@@ -76,20 +45,24 @@ class _IdFacts:
     line: int
     type: str
     source: dict
+    locale: str = ""
     locales: dict = field(default_factory=dict)
     #: The source line had problems of its own: its translations are not compared with it.
     broken: bool = False
+    #: Where the source is, for messages: "line 3", or the site's page.
+    where: str = ""
 
 
 @dataclass
 class Report:
-    """The outcome of validating a file: its problems and what it holds."""
+    """The outcome of validating a file: its problems, what it holds, and notes for the reader."""
 
     problems: list = field(default_factory=list)
     lines: int = 0
     sources: int = 0
     translations: int = 0
     types: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
 
     @property
     def is_valid(self):
@@ -101,244 +74,37 @@ class Report:
 
 
 class InvalidContent(Exception):
-    """A file that failed validation; carries the full report."""
+    """A file that failed validation (or, failing that, import); carries the full report."""
 
     def __init__(self, report):
         super().__init__("\n".join(report.messages))
         self.report = report
 
 
-# Value checks: each returns an error message, or None when the value is fine.
-
-
-def _check_string(value, max_length, *, required=False):
-    if not isinstance(value, str):
-        return "must be a string"
-    if required and not value.strip():
-        return "must not be empty"
-    if len(value) > max_length:
-        return f"is {len(value)} characters long; at most {max_length} allowed"
-    return None
-
-
-def _check_id(value):
-    if not isinstance(value, str):
-        return "must be a string"
-    if len(value) > ID_MAX_LENGTH:
-        return f"is {len(value)} characters long; at most {ID_MAX_LENGTH} allowed"
-    if not ID_PATTERN.match(value):
-        return f"{value!r} must match [a-z0-9][a-z0-9-]*"
-    return None
-
-
-def _check_choice(value, choices):
-    if value not in choices:
-        return f"{value!r} is not one of {', '.join(choices)}"
-    return None
-
-
-def _check_slug(value):
-    error = _check_string(value, TEXT_MAX_LENGTH, required=True)
-    if error:
-        return error
-    try:
-        validate_unicode_slug(value)
-    except ValidationError:
-        return f"{value!r} is not a slug (letters, digits, hyphens, underscores)"
-    return None
-
-
-def _check_paragraphs(value):
-    if not isinstance(value, list):
-        return "must be a list of paragraphs"
-    if not all(isinstance(paragraph, str) and paragraph.strip() for paragraph in value):
-        return "every paragraph must be a non-empty string"
-    return None
-
-
-def _check_tags(value):
-    if not isinstance(value, list):
-        return "must be a list of strings"
-    for tag in value:
-        if not isinstance(tag, str) or not tag.strip():
-            return "every tag must be a non-empty string"
-        if len(tag) > TAG_MAX_LENGTH:
-            return f"tag {tag[:20]!r}... is longer than {TAG_MAX_LENGTH} characters"
-    if len({tag.casefold() for tag in value}) != len(value):
-        return "lists a tag twice"
-    return None
-
-
-def parse_date(value):
-    """A ``YYYY-MM-DD`` string as a date, or None."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _check_date(value):
-    return None if parse_date(value) else f"{value!r} is not a date (YYYY-MM-DD)"
-
-
-def founded_year_of(value):
-    """The year of a valid ``founded`` value (``YYYY`` or ``YYYY-MM-DD``), or None."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}", value) and int(value) > 0:
-        return int(value)
-    date = parse_date(value)
-    return date.year if date else None
-
-
-def _check_founded(value):
-    return None if founded_year_of(value) else f"{value!r} is not a year (YYYY) or a date (YYYY-MM-DD)"
-
-
-def parse_datetime(value):
-    """An ISO 8601 date-time string with a UTC offset, as an aware datetime, or None."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:.,]+(Z|[+-]\d{2}:?\d{2})", value):
-        return None
-    try:
-        parsed = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.utcoffset() is not None else None
-
-
-def _check_datetime(value):
-    if parse_datetime(value):
-        return None
-    return f"{value!r} is not an ISO 8601 date-time with a UTC offset (2017-03-18T20:00:00+01:00)"
-
-
-def _check_year(value):
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= SMALL_INT_MAX:
-        return "must be a positive whole number (a year)"
-    return None
-
-
-def _check_positive_int(value):
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= SMALL_INT_MAX:
-        return "must be a positive whole number"
-    return None
-
-
-def _check_country(value):
-    if not isinstance(value, str) or value not in countries:
-        return f"{value!r} is not an ISO 3166-1 alpha-2 country code (upper case, e.g. BE)"
-    return None
-
-
-def _check_with(validator, max_length, what):
-    def check(value):
-        error = _check_string(value, max_length, required=True)
-        if error:
-            return error
-        try:
-            validator(value)
-        except ValidationError:
-            return f"{value!r} is not a valid {what}"
-        return None
-
-    return check
-
-
-def _check_reference(value):
-    return _check_id(value)
-
-
-def _check_reference_list(value):
-    if not isinstance(value, list):
-        return "must be a list of ids"
-    for reference in value:
-        error = _check_id(reference)
-        if error:
-            return f"item {error}"
-    if len(set(value)) != len(value):
-        return "lists an id twice"
-    return None
-
-
-VALUE_CHECKS = {
-    "id": _check_id,
-    "type": lambda value: _check_choice(value, tuple(TYPE_MODELS)),
-    "locale": lambda value: _check_choice(value, content_languages()),
-    "title": lambda value: _check_string(value, TITLE_MAX_LENGTH, required=True),
-    "slug": _check_slug,
-    "summary": lambda value: _check_string(value, SUMMARY_MAX_LENGTH),
-    "body": _check_paragraphs,
-    "tags": _check_tags,
-    "status": lambda value: _check_choice(value, STATUSES),
-    "parent": _check_reference,
-    "kind": lambda value: _check_choice(value, tuple(OrganisationKind.values)),
-    "founded": _check_founded,
-    "city": lambda value: _check_string(value, TEXT_MAX_LENGTH),
-    "place": lambda value: _check_string(value, TEXT_MAX_LENGTH),
-    "venue": lambda value: _check_string(value, TEXT_MAX_LENGTH),
-    "country": _check_country,
-    "website": _check_with(URLValidator(schemes=["http", "https"]), URL_MAX_LENGTH, "http(s) URL"),
-    "url": _check_with(URLValidator(schemes=["http", "https"]), URL_MAX_LENGTH, "http(s) URL"),
-    "email": _check_with(EmailValidator(), EMAIL_MAX_LENGTH, "email address"),
-    "member_of": _check_reference_list,
-    "organisations": _check_reference_list,
-    "organisers": _check_reference_list,
-    "organisation": _check_reference,
-    "start_year": _check_year,
-    "end_year": _check_year,
-    "date": _check_date,
-    "anniversary": _check_positive_int,
-    "start": _check_datetime,
-    "end": _check_datetime,
-    "category": lambda value: _check_choice(value, tuple(EventCategory.values)),
-}
-
-
-def read_lines(lines):
-    """Yield ``(line_number, item, problem)`` for each non-blank line of ``lines`` (bytes or str).
-
-    ``item`` is the decoded JSON object, or None with ``problem`` saying why not.
-    """
-    for number, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                yield number, None, Problem(number, "encoding", f"not UTF-8 text (byte {error.start + 1})")
-                continue
-        else:
-            text = raw
-        if number == 1:
-            text = text.removeprefix("\ufeff")
-        if not text.strip():
-            continue
-        try:
-            item = json.loads(text)
-        except (ValueError, RecursionError) as error:
-            yield number, None, Problem(number, "json", f"invalid JSON ({str(error)[:120]})")
-            continue
-        if not isinstance(item, dict):
-            yield number, None, Problem(number, "json", "each line must be a JSON object")
-            continue
-        yield number, item, None
-
-
-def iter_items(lines):
-    """The items of ``lines``, as ``(line_number, item)``, for a file already validated."""
-    for number, item, _problem in read_lines(lines):
-        yield number, item
+@dataclass(frozen=True)
+class _SlugClaim:
+    line: int
+    item_id: str
+    locale: str
+    slug: str
+    #: ("section", type) or ("page", parent id)
+    parent: tuple
+    #: placed as a translation (under the parent's translation in ``locale``)
+    translation: bool
 
 
 class _Validator:
-    def __init__(self):
+    def __init__(self, site):
         self.report = Report()
+        self.site = site  # id -> pages.SiteItem, for the file's ids that are on the site
         self.ids = {}
         # (line, field, referenced id, expected type)
         self.references = []
-        # (line, organisation id, celebration date, anniversary or None)
+        # (line, jubilee item), checked by the model once every organisation is known
         self.jubilees = []
         # id -> parent id, for the cycle check
         self.parents = {}
+        self.slug_claims = []
 
     def problem(self, line, field_name, message):
         self.report.problems.append(Problem(line, field_name, message))
@@ -363,15 +129,37 @@ class _Validator:
             # Cross-line rules need a sound line; its own problems are reported already.
             if isinstance(item.get("id"), str) and item["id"] not in self.ids and item_type in TYPE_FIELDS:
                 # Keep the id known so that references and translations to it are not reported twice.
-                self.ids[item["id"]] = _IdFacts(line, item_type, {}, {item.get("locale"): line}, broken=True)
+                self.ids[item["id"]] = _IdFacts(line, item_type, {}, item.get("locale"), {}, broken=True)
             return
         facts = self.ids.get(item["id"])
+        if facts is None:
+            facts = self.site_source_facts(line, item)
         if facts is None:
             self.check_source(line, item)
         else:
             self.check_translation(line, item, facts)
 
+    def site_source_facts(self, line, item):
+        """The facts of an id whose source is on the site in another locale than this first line's."""
+        site_item = self.site.get(item["id"])
+        if site_item is None or site_item.source_locale == item["locale"] or site_item.type != item["type"]:
+            return None
+        from .exporter import page_item
+
+        source_page = TYPE_MODELS[site_item.type].objects.get(pk=site_item.source.pk)
+        source = {name: value for name, value in page_item(source_page).items() if name not in ("id", "type")}
+        locale = source.pop("locale")
+        where = f"the site's {locale!r} page"
+        facts = _IdFacts(0, site_item.type, source, locale, {locale: where}, where=where)
+        self.ids[item["id"]] = facts
+        self.report.notes.append(
+            f"line {line}: {item['id']}: its source is on the site in {locale!r}: the {item['locale']!r} line"
+            " translates it (translatable fields only); the source's own fields stay as they are"
+        )
+        return facts
+
     def check_source(self, line, item):
+        problems_before = len(self.report.problems)
         item_type = item["type"]
         for name in REQUIRED_BY_TYPE.get(item_type, ()):
             if name not in item:
@@ -390,20 +178,33 @@ class _Validator:
                         self.references.append((line, name, reference, target_type))
         if "parent" in item:
             self.parents[item["id"]] = item["parent"]
-        if item_type == "jubilee" and "organisation" in item and "date" in item:
-            self.jubilees.append((line, item["organisation"], parse_date(item["date"]), item.get("anniversary")))
         source = {name: value for name, value in item.items() if name not in ("id", "type", "locale")}
-        self.ids[item["id"]] = _IdFacts(line, item_type, source, {item["locale"]: line})
+        facts = _IdFacts(line, item_type, source, item["locale"], {item["locale"]: line}, where=f"line {line}")
+        self.ids[item["id"]] = facts
         self.report.sources += 1
         self.report.types[item_type] = self.report.types.get(item_type, 0) + 1
+        if item_type == "jubilee":
+            if "organisation" in item and "date" in item:
+                self.jubilees.append((line, item))
+        elif len(self.report.problems) == problems_before:
+            for name, message in model_problems(item):
+                self.problem(line, name, message)
+        if "slug" in item:
+            parent = ("page", item["parent"]) if "parent" in item else ("section", item_type)
+            self.slug_claims.append(_SlugClaim(line, item["id"], item["locale"], item["slug"], parent, False))
 
     def check_translation(self, line, item, facts):
         if item["type"] != facts.type:
-            self.problem(line, "type", f"{item['type']!r} differs from the source's {facts.type!r} (line {facts.line})")
+            self.problem(line, "type", f"{item['type']!r} differs from the source's {facts.type!r} ({facts.where})")
             return
         earlier = facts.locales.get(item["locale"])
         if earlier:
-            self.problem(line, "locale", f"{item['id']!r} already has a line in {item['locale']!r} (line {earlier})")
+            where = f"line {earlier}" if isinstance(earlier, int) else earlier
+            if facts.line == 0 and item["locale"] == facts.locale:
+                message = f"{item['id']!r} has its source on the site in {facts.locale!r}: its line must come first"
+            else:
+                message = f"{item['id']!r} already has a line in {item['locale']!r} ({where})"
+            self.problem(line, "locale", message)
             return
         facts.locales[item["locale"]] = line
         self.report.translations += 1
@@ -414,38 +215,41 @@ class _Validator:
                 continue
             if name not in TRANSLATABLE_FIELDS:
                 if facts.source.get(name) != value:
-                    self.problem(line, name, f"is not translatable and differs from the source (line {facts.line})")
+                    self.problem(line, name, f"is not translatable and differs from the source ({facts.where})")
             elif name in TEXT_NEEDING_SOURCE and name not in facts.source:
-                self.problem(line, name, f"the source (line {facts.line}) has no {name} to translate")
+                self.problem(line, name, f"the source ({facts.where}) has no {name} to translate")
         if "body" in item and "body" in facts.source and len(item["body"]) != len(facts.source["body"]):
             self.problem(
                 line,
                 "body",
-                f"has {len(item['body'])} paragraphs; the source (line {facts.line}) has {len(facts.source['body'])}",
+                f"has {len(item['body'])} paragraphs; the source ({facts.where}) has {len(facts.source['body'])}",
             )
+        if "slug" in item:
+            parent_id = facts.source.get("parent")
+            parent = ("page", parent_id) if parent_id else ("section", facts.type)
+            self.slug_claims.append(_SlugClaim(line, item["id"], item["locale"], item["slug"], parent, True))
 
     def check_references(self):
         missing = {reference for _line, _name, reference, _type in self.references if reference not in self.ids}
-        file_ids = list(self.ids)
-        on_site = {}
-        for page in pages_with_ids(missing.union(file_ids)):
-            on_site.setdefault(external_id_of(page), page)
+        on_site = dict(self.site)
+        on_site.update(site_items(missing - set(on_site)))
         for item_id, facts in self.ids.items():
-            page = on_site.get(item_id)
-            if page is not None and type_of(page) != facts.type:
-                self.problem(facts.line, "id", f"{item_id!r} is already on the site with type {type_of(page)}")
+            site_item = self.site.get(item_id)
+            if site_item is not None and site_item.type != facts.type and facts.line:
+                self.problem(facts.line, "id", f"{item_id!r} is already on the site with type {site_item.type}")
         for line, name, reference, expected_type in self.references:
             if reference in self.ids:
                 found_type = self.ids[reference].type
             elif reference in on_site:
-                found_type = type_of(on_site[reference])
+                found_type = on_site[reference].type
             else:
                 self.problem(line, name, f"{reference!r} is neither in the file nor on the site")
                 continue
             if found_type != expected_type:
                 self.problem(line, name, f"{reference!r} is of type {found_type}, not {expected_type}")
         self.check_parent_cycles()
-        self.check_jubilees(on_site)
+        self.check_jubilees()
+        self.check_slugs()
 
     def check_parent_cycles(self):
         for item_id in self.parents:
@@ -458,30 +262,94 @@ class _Validator:
                 seen.add(current)
                 current = self.parents[current]
 
-    def check_jubilees(self, on_site):
-        for line, organisation_id, date, anniversary in self.jubilees:
-            facts = self.ids.get(organisation_id)
-            if facts is not None:
-                founded = founded_year_of(facts.source.get("founded")) if facts.type == "organisation" else None
+    def check_jubilees(self):
+        """Each jubilee through the model's validation, with its organisation as the import will leave it."""
+        for line, item in self.jubilees:
+            facts = self.ids.get(item["organisation"])
+            if facts is not None and facts.line:
+                if facts.broken or facts.type != "organisation":
+                    continue  # reported on the organisation's line, or as a reference of the wrong type
+                organisation = organisation_stand_in(
+                    facts.source["title"], founded_year_of(facts.source.get("founded"))
+                )
             else:
-                founded = getattr(on_site.get(organisation_id), "founded_year", None)
-            if not founded:
+                site_item = self.site.get(item["organisation"]) or site_items([item["organisation"]]).get(
+                    item["organisation"]
+                )
+                if site_item is None or site_item.type != "organisation":
+                    continue  # reported as a dangling reference, or one of the wrong type
+                # The importer links a jubilee to its organisation's source page.
+                organisation = TYPE_MODELS["organisation"].objects.get(pk=site_item.source.pk)
+            for name, message in model_problems(item, organisation):
+                self.problem(line, name, message)
+
+    def check_slugs(self):
+        """No two pages under one parent with one slug: in the file, nor with a page on the site."""
+        claimed = {}
+        for claim in self.slug_claims:
+            placement = self.placement(claim)
+            if placement is None:
                 continue
-            if date.year <= founded:
-                self.problem(line, "date", f"is not after the organisation's founding year {founded}")
-            elif anniversary is not None and anniversary != date.year - founded:
+            earlier = claimed.setdefault((placement, claim.slug), claim)
+            if earlier is not claim:
                 self.problem(
-                    line,
-                    "anniversary",
-                    f"{anniversary} disagrees with the founding year {founded}: {date.year} is the "
-                    f"{date.year - founded}th anniversary",
+                    claim.line, "slug", f"{claim.slug!r} is also the slug of line {earlier.line}, under the same parent"
+                )
+                continue
+            parent_path = self.site_parent_path(claim, placement)
+            if parent_path is None:
+                continue
+            own = self.site.get(claim.item_id)
+            own_page = own.pages.get(claim.locale) if own else None
+            sibling = _sibling_with_slug(parent_path, claim.slug, own_page)
+            if sibling is not None:
+                self.problem(
+                    claim.line, "slug", f"{claim.slug!r} is the slug of another page under the same parent ({sibling})"
                 )
 
+    def placement(self, claim):
+        """Where the claim's page goes, as ``(kind, key, locale)``, or None when it cannot be told."""
+        kind, key = claim.parent
+        if kind == "section":
+            return ("section", key, claim.locale)
+        if claim.translation:
+            return ("page", key, claim.locale)
+        # A source goes under its parent's source page.
+        parent_facts = self.ids.get(key)
+        if parent_facts is not None and parent_facts.locale:
+            return ("page", key, parent_facts.locale)
+        site_item = self.site.get(key) or site_items([key]).get(key)
+        return ("page", key, site_item.source_locale) if site_item else None
 
-def validate_lines(lines):
-    """Validate the lines of an interchange file (bytes or str); return a :class:`Report`."""
-    validator = _Validator()
-    for number, item, problem in read_lines(lines):
+    def site_parent_path(self, claim, placement):
+        kind, key, locale = placement
+        if kind == "section":
+            section = existing_section(key, locale)
+            return section.path if section else None
+        site_item = self.site.get(key) or site_items([key]).get(key)
+        parent = site_item.pages.get(locale) if site_item else None
+        return parent.path if parent else None
+
+
+def _sibling_with_slug(parent_path, slug, own_page):
+    from wagtail.models import Page
+
+    depth = len(parent_path) // Page.steplen + 1
+    siblings = Page.objects.filter(path__startswith=parent_path, depth=depth, slug=slug)
+    if own_page is not None:
+        siblings = siblings.exclude(pk=own_page.pk)
+    sibling = siblings.first()
+    return f"{sibling.title!r}, {sibling.url_path}" if sibling else None
+
+
+def _ids_of(lines):
+    return {item["id"] for _number, item, _problem in read_lines(lines) if item and isinstance(item.get("id"), str)}
+
+
+def _validate(open_file):
+    """Validate the lines that ``open_file()`` gives, each time it is called."""
+    validator = _Validator(site_items(_ids_of(open_file())))
+    for number, item, problem in read_lines(open_file()):
         validator.report.lines = number
         if problem:
             validator.report.problems.append(problem)
@@ -492,6 +360,11 @@ def validate_lines(lines):
     return validator.report
 
 
+def validate_lines(lines):
+    """Validate the lines of an interchange file (bytes or str); return a :class:`Report`."""
+    lines = list(lines)
+    return _validate(lambda: lines)
+
+
 def validate_file(path):
-    with open(path, "rb") as lines:
-        return validate_lines(lines)
+    return _validate(lambda: open_lines(path))

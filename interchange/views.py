@@ -3,7 +3,8 @@
 The upload is validated with the same code as ``import_content`` and kept in a
 private temporary folder under a random name remembered in the session; the
 confirmation re-validates it (the site may have changed meanwhile) and imports
-it in one transaction.
+it in one transaction; a file refused then (or a page the model refuses during
+the import) shows the report again with a 400, and nothing is written.
 """
 
 import secrets
@@ -18,6 +19,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+
+from accounts.audit import log_import
 
 from .importer import import_file
 from .validation import InvalidContent, validate_file
@@ -100,9 +103,12 @@ def _confirm(request):
     finally:
         path.unlink(missing_ok=True)
         request.session.pop(SESSION_KEY, None)
+    log_import(result, "admin upload", user=request.user)
     messages.success(
         request,
         _("Content imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
         % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
     )
+    for note in result.notes:
+        messages.info(request, note)
     return redirect("interchange_import")

@@ -151,7 +151,10 @@ def test_jubilee_anniversary_must_agree_with_the_founding_year():
             "anniversary": 60,
         },
     )
-    assert messages == ["line 2: anniversary: 60 disagrees with the founding year 1946: 2016 is the 70th anniversary"]
+    # The page model's own rule and message (JubileePage.clean).
+    assert messages == [
+        "line 2: anniversary: Fund was founded in 1946: the anniversary celebrated in 2016 is 70 years, not 60."
+    ]
 
 
 def test_not_json_not_objects_not_utf8_all_reported():

@@ -1,4 +1,4 @@
-"""``manage.py export_content [FILE]``: write every page in the interchange format."""
+"""``manage.py export_content [--drafts] [FILE]``: write the live pages (and drafts when asked) in the interchange format."""
 
 from django.core.management.base import BaseCommand
 
@@ -10,11 +10,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="path of the .jsonl file to write (default: standard output)")
+        parser.add_argument(
+            "--drafts",
+            action="store_true",
+            help='also write pages not live (never published, unpublished, expired), marked "status": "draft"',
+        )
 
-    def handle(self, *args, file=None, **options):
+    def handle(self, *args, file=None, drafts=False, **options):
         if file is None:
-            count = export_to(self.stdout)
+            count = export_to(self.stdout, drafts=drafts)
         else:
             with open(file, "w", encoding="utf-8") as stream:
-                count = export_to(stream)
+                count = export_to(stream, drafts=drafts)
         self.stderr.write(f"Exported {count} items.")

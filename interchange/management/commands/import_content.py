@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.audit import log_import
 from interchange.importer import import_file
 from interchange.validation import InvalidContent
 
@@ -23,6 +24,9 @@ class Command(BaseCommand):
             for message in error.report.messages:
                 self.stderr.write(message)
             raise CommandError(f"{len(error.report.problems)} problem(s) in {file}: nothing was imported.") from None
+        log_import(result, file)
+        for note in result.notes:
+            self.stdout.write(note)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {file}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged."
