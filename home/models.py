@@ -23,6 +23,7 @@ from core.visibility import visible_pages
 from localisation.fields import TranslatableTagManager
 
 from .blocks import BodyBlock
+from .validators import validate_page_text
 
 EXTERNAL_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -141,6 +142,8 @@ class BasePage(Page):
 
     def clean(self):
         super().clean()
+        # One rule for the editor and the content import (home/validators.py).
+        validate_page_text(self)
         if self.image_id and not self.image_alt.strip():
             raise ValidationError({"image_alt": _("Describe the main image: alternative text is required.")})
         if self.external_id:
