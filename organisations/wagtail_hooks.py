@@ -59,6 +59,31 @@ def upcoming_jubilees(today):
     return rows
 
 
+def jubilee_index_for(organisation):
+    """The jubilee index a new jubilee page of ``organisation`` goes under:
+    the one in its language, else the first."""
+    return JubileeIndexPage.objects.filter(locale_id=organisation.locale_id).first() or JubileeIndexPage.objects.first()
+
+
+def with_permissions(rows, user):
+    """Mark each row with what ``user`` may do: open the organisation and the
+    jubilee page in the editor (change permission), create the jubilee page
+    (add permission under its index). Translators, for example, may do none
+    of it on source pages, so they are shown the list without buttons."""
+    indexes = {}
+    jubilees = JubileePage.objects.in_bulk(row["jubilee_id"] for row in rows if row["jubilee_id"])
+    for row in rows:
+        organisation = row["organisation"]
+        if organisation.locale_id not in indexes:
+            index = jubilee_index_for(organisation)
+            indexes[organisation.locale_id] = bool(index) and index.permissions_for_user(user).can_add_subpage()
+        jubilee = jubilees.get(row["jubilee_id"])
+        row["can_edit_organisation"] = organisation.permissions_for_user(user).can_edit()
+        row["can_edit_jubilee"] = bool(jubilee) and jubilee.permissions_for_user(user).can_edit()
+        row["can_plan"] = indexes[organisation.locale_id]
+    return rows
+
+
 class UpcomingJubileesPanel(Component):
     name = "upcoming_jubilees"
     template_name = "organisations/admin/upcoming_jubilees_panel.html"
@@ -66,9 +91,10 @@ class UpcomingJubileesPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["rows"] = upcoming_jubilees(timezone.localdate())
+        request = parent_context.get("request")
+        context["rows"] = with_permissions(upcoming_jubilees(timezone.localdate()), request.user)
         context["csrf_token"] = parent_context.get("csrf_token")
-        context["request"] = parent_context.get("request")
+        context["request"] = request
         return context
 
 
@@ -97,9 +123,7 @@ def plan_jubilee(request, organisation_id, years):
             % {"organisation": organisation.title, "years": years},
         )
         return redirect("wagtailadmin_home")
-    index = (
-        JubileeIndexPage.objects.filter(locale_id=organisation.locale_id).first() or JubileeIndexPage.objects.first()
-    )
+    index = jubilee_index_for(organisation)
     if index is None:
         messages.error(request, _("Create a jubilee index page first: jubilee pages are placed under it."))
         return redirect("wagtailadmin_home")
