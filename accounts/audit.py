@@ -11,6 +11,7 @@ from asgiref.local import Local
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
@@ -31,12 +32,21 @@ def current_address():
     return getattr(_request_state, "address", None)
 
 
+def _unwrap(value):
+    """``request.user`` is a lazy object, which Wagtail's log would not recognise as a user before it is read."""
+    if isinstance(value, LazyObject):
+        if value._wrapped is empty:
+            value._setup()
+        return value._wrapped
+    return value
+
+
 def record(instance, action, *, request=None, user=None, **data):
     """Log ``action`` on ``instance`` with the client address of ``request`` (or of the request being served)."""
     address = client_address(request) if request is not None else current_address()
     if address:
         data["address"] = address
-    return log(instance, action, user=user, data=data)
+    return log(_unwrap(instance), action, user=_unwrap(user), data=data)
 
 
 def record_for_username(username, action, *, request=None, **data):

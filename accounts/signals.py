@@ -20,8 +20,9 @@ FLAGS = ("is_superuser", "is_staff", "is_active")
 
 
 def signed_in(sender, request, user, **kwargs):
-    verified = getattr(user, "is_verified", None)
-    audit.record(user, "accounts.login", request=request, user=user, two_factor=bool(verified and verified()))
+    # The code step (accounts.views.verify) names the device that passed before logging the user in.
+    two_factor = getattr(user, "otp_device", None) is not None
+    audit.record(user, "accounts.login", request=request, user=user, two_factor=two_factor)
 
 
 def signed_out(sender, request, user, **kwargs):

@@ -72,7 +72,7 @@ def verify(request):
         device = two_factor.verify(user, form.cleaned_data["code"])
         if device is not None:
             del request.session[PENDING_KEY]
-            user.backend = pending["backend"]
+            user.otp_device = device
             login(request, user, backend=pending["backend"])
             otp_login(request, device)
             request.session.set_expiry(settings.SESSION_COOKIE_AGE if pending["remember"] else 0)
