@@ -4,14 +4,19 @@ Each test runs a fresh interpreter with the production settings and only the
 environment it gives, as a production process would start.
 """
 
+import base64
+import hashlib
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.views.defaults import server_error
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -144,3 +149,14 @@ def test_the_site_refuses_to_start_without_the_static_manifest(tmp_path, manifes
     else:
         assert result.returncode != 0
         assert "staticfiles.json is missing: run `manage.py collectstatic --noinput`" in result.stderr
+
+
+def test_the_error_page_styles_are_allowed_by_the_content_security_policy(rf):
+    html = server_error(rf.get("/")).content.decode()
+
+    styles = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert styles
+    allowed = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
+    for style in styles:
+        digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in allowed
