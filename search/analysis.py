@@ -61,6 +61,10 @@ MIN_PREFIX_KEY_LENGTH = 5
 #: Stems longer than this also match, less their last letter, as prefixes.
 MIN_STEM_PREFIX = 6
 
+#: Distinct words of a query that are analysed and searched for (the first
+#: ones): a query of many short words costs no more than a long sentence.
+MAX_QUERY_WORDS = 32
+
 #: Words that carry no meaning on their own; dropped from queries (unless the
 #: query has nothing else) so that "Union of Soviet Citizens" ranks by its
 #: content words.
@@ -238,6 +242,8 @@ def analyse_query(text, languages=None):
     for word in content_words:
         if word in seen:
             continue
+        if len(seen) == MAX_QUERY_WORDS:
+            break
         seen.add(word)
         keys = name_keys(word)
         terms = {fold_accents(word), *keys} | {stem(word, language) for language in languages}

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from search import service, snippets
-from search.analysis import analyse_query
+from search.analysis import MAX_QUERY_WORDS, analyse_query
 from search.backends.database import MAX_RERANKED_TERMS_TEXT, AnalysedSearchQuery, split_terms
 from search.service import PageRef, SearchParams
 from tests import factories
@@ -94,3 +94,11 @@ def test_the_best_window_is_the_earliest_holding_the_most_hits(positions, words)
     hits = sorted(set(positions))
     expected = max(hits, key=lambda first: sum(1 for hit in hits if first <= hit < first + words))
     assert snippets.best_window(hits, words) == expected
+
+
+@pytest.mark.django_db
+def test_a_query_of_many_words_is_analysed_up_to_a_bound():
+    query = " ".join(f"w{number}" for number in range(60))[:200]
+    analysed = analyse_query(query)
+    assert [word.text for word in analysed.words] == [f"w{number}" for number in range(MAX_QUERY_WORDS)]
+    assert len(analyse_query("pushkin " * 25).words) == 1
