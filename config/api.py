@@ -175,10 +175,15 @@ class VisiblePagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         return self._site
 
     def get_base_queryset(self):
-        site = self.get_site()
-        if site is None:
-            return Page.objects.none()
-        return visible_pages(Page.objects.all(), site)
+        # Asked for by the listing, the filters and the serializer: the rule's light queries run once.
+        if not hasattr(self, "_base_queryset"):
+            site = self.get_site()
+            self._base_queryset = Page.objects.none() if site is None else visible_pages(Page.objects.all(), site)
+        return self._base_queryset
+
+    def get_queryset(self):
+        # Every item names its language.
+        return super().get_queryset().select_related("locale")
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "site": self.get_site()}

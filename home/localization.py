@@ -15,7 +15,7 @@ relations at once (an API listing), so that the rule cannot be skipped.
 
 from dataclasses import dataclass
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.visibility import visible_q
 
@@ -43,9 +43,10 @@ def localize_pages(pages, locale, site=None):
 def localize_page_groups(groups, site=None):
     """:func:`localize_pages` for many ``(pages, locale)`` groups at once.
 
-    Returns one list of links per group, in order. Runs two queries for the
-    translations and two for the untranslated pages, whatever the number of
-    groups and pages (the visibility condition costs a few light queries once).
+    Returns one list of links per group, in order. Runs a query for the
+    locales, two for the translations and two for the untranslated pages,
+    whatever the number of groups and pages (the visibility condition costs a
+    few light queries once).
     """
     groups = [(list(pages), getattr(locale, "pk", locale)) for pages, locale in groups]
     if not any(pages for pages, _locale in groups):
@@ -59,7 +60,6 @@ def localize_page_groups(groups, site=None):
             translation_key__in={key for key, _locale_id in wanted},
             locale_id__in={locale_id for _key, locale_id in wanted},
         )
-        .select_related("locale")
         .specific()
     }
     fallback_ids = {
@@ -68,11 +68,21 @@ def localize_page_groups(groups, site=None):
         for page in pages
         if (page.translation_key, locale_id) not in translations
     }
-    fallbacks = (
-        {page.pk: page for page in Page.objects.filter(visible).filter(pk__in=fallback_ids).select_related("locale")}
+    visible_fallbacks = (
+        set(Page.objects.filter(visible).filter(pk__in=fallback_ids).values_list("pk", flat=True))
         if fallback_ids
-        else {}
+        else set()
     )
+    # The locales are few: read once and set on every page shown, as each link names its language.
+    locales = Locale.objects.in_bulk()
+    for page in translations.values():
+        page.locale = locales[page.locale_id]
+    fallbacks = {}
+    for pages, _locale_id in groups:
+        for page in pages:
+            if page.pk in visible_fallbacks:
+                page.locale = locales[page.locale_id]
+                fallbacks[page.pk] = page
     return [_links(pages, locale_id, translations, fallbacks) for pages, locale_id in groups]
 
 
@@ -87,7 +97,5 @@ def _links(pages, locale_id, translations, fallbacks):
             links.append(LocalizedLink(translated, is_fallback=False))
         elif page.pk in fallbacks:
             seen.add(page.translation_key)
-            # The related page as given (its specific type), with the locale just read.
-            page.locale = fallbacks[page.pk].locale
             links.append(LocalizedLink(page, is_fallback=True))
     return links
