@@ -1,8 +1,13 @@
-"""RSS and Atom feeds of a calendar's upcoming events, honouring its filters."""
+"""RSS and Atom feeds of a calendar's upcoming events, honouring its filters.
+
+Items are ordered and dated by the occurrence they show: the next one of a
+recurring event (within the month, when the feed is filtered by month).
+"""
 
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 
+from core.plain_text import printable
 from listings.feeds import AtomMixin, PageListingFeed
 
 from .filters import EventFilterForm
@@ -10,14 +15,25 @@ from .ical import event_uid
 
 
 class EventsRssFeed(PageListingFeed):
+    def __call__(self, request, *args, **kwargs):
+        from .views import refused_filter
+
+        self.form = EventFilterForm(request.GET, self.page)
+        return refused_filter(self.form) or super().__call__(request, *args, **kwargs)
+
     def get_items(self):
-        form = EventFilterForm(self.request.GET, self.page)
-        return form.apply(self.page.events()).upcoming().select_related("locale").prefetch_related("tags")
+        return (
+            self.form.apply(self.page.events())
+            .upcoming(*self.form.period)
+            .select_related("locale")
+            .prefetch_related("tags")
+        )
 
     def item_description(self, item):
-        when = date_format(item.local_start, "DATETIME_FORMAT")
-        place = ", ".join(part for part in (item.venue, item.city) if part)
-        return " — ".join(part for part in (when, place, item.summary) if part)
+        when = date_format(item.shown_occurrence.start, "DATETIME_FORMAT")
+        place = ", ".join(printable(part) for part in (item.venue, item.city) if printable(part))
+        summary = printable(item.summary, keep_line_breaks=True)
+        return " — ".join(part for part in (when, place, summary) if part)
 
     @cached_property
     def host(self):
@@ -29,7 +45,7 @@ class EventsRssFeed(PageListingFeed):
     item_guid_is_permalink = False
 
     def item_categories(self, item):
-        return [str(item.get_category_display())] + [tag.name for tag in item.tags.all()]
+        return [printable(item.get_category_display())] + [printable(tag.name) for tag in item.tags.all()]
 
 
 class EventsAtomFeed(AtomMixin, EventsRssFeed):

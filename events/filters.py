@@ -1,25 +1,38 @@
 """The calendar's filters: category, organiser, city and month, from the query string.
 
 Every view of the calendar (lists, month view, iCalendar and RSS feeds) reads
-the same form, so a subscription URL gives exactly what the page showed. A value
-that does not parse is ignored rather than refused: links get shared, truncated
-and edited by hand.
+the same form, so a subscription URL gives exactly what the page showed. A
+category, organiser or city that is not (or no longer) among the choices is
+ignored rather than refused: links get shared, truncated and edited by hand.
+A month is different, as ignoring it would answer about every month: one that
+does not read as ``YYYY-MM`` or lies outside the calendar's years (those that
+hold events, plus one on each side, see :func:`calendar_years`) is refused,
+and the views answer 400 (the month view: 404 for a well-formed month outside
+the range, so that its previous and next links cannot lead a crawler on forever).
 """
 
 import datetime
+import re
 import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from home.localization import localize_pages
+from localisation.collation import sort_key
 from organisations.models import OrganisationPage
 
 from .models import EventCategory, EventOrganiser
 
-MONTH_FORMAT = "%Y-%m"
+MONTH_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})", re.ASCII)
+
+# Months whose start and end exist as datetimes in every time zone.
+EARLIEST_YEAR = datetime.MINYEAR + 1
+LATEST_YEAR = datetime.MAXYEAR - 1
 
 
 def site_time_zone():
@@ -30,16 +43,65 @@ def month_bounds(first_day):
     """Start of ``first_day``'s month and start of the next one, in the site's time zone."""
     tz = site_time_zone()
     start = datetime.datetime(first_day.year, first_day.month, 1, tzinfo=tz)
-    next_month = (first_day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    return start, datetime.datetime(next_month.year, next_month.month, 1, tzinfo=tz)
+    return start, datetime.datetime(*next_month(first_day).timetuple()[:3], tzinfo=tz)
+
+
+def next_month(first_day):
+    if first_day.month == 12:
+        return datetime.date(first_day.year + 1, 1, 1)
+    return datetime.date(first_day.year, first_day.month + 1, 1)
+
+
+def previous_month(first_day):
+    if first_day.month == 1:
+        return datetime.date(first_day.year - 1, 12, 1)
+    return datetime.date(first_day.year, first_day.month - 1, 1)
+
+
+def format_month(first_day):
+    """The query-string form of a month: ``2027-03``."""
+    return f"{first_day.year:04d}-{first_day.month:02d}"
 
 
 def parse_month(value):
-    """``2027-03`` as the date 2027-03-01, or None."""
-    try:
-        return datetime.datetime.strptime(value or "", MONTH_FORMAT).date()
-    except ValueError:
+    """``2027-03`` as the date 2027-03-01, or None (ASCII digits only, years the calendar can compute)."""
+    month = read_month(value)
+    return month if month and EARLIEST_YEAR <= month.year <= LATEST_YEAR else None
+
+
+def read_month(value):
+    """``YYYY-MM`` with a month from 01 to 12 as a date (years from 1 to 9999), or None."""
+    match = MONTH_PATTERN.fullmatch(value or "")
+    if not match:
         return None
+    year, month = int(match[1]), int(match[2])
+    if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
+        return None
+    return datetime.date(year, month, 1)
+
+
+def calendar_years(events):
+    """(first, last) year the calendar shows: the years holding ``events``, plus one on each side.
+
+    The current year is always in. An event that repeats forever holds events
+    in every year to come: it counts up to next year. One query.
+    """
+    figures = events.order_by().aggregate(
+        first=Min("start"),
+        last_start=Max("start"),
+        last_end=Max("last_occurrence_end"),
+        endless=Count("pk", filter=Q(last_occurrence_end__isnull=True)),
+    )
+    this_year = current_month().year
+    # UTC years: an hour's difference at new year is covered by the year added on each side.
+    first = min(filter(None, (this_year, figures["first"] and figures["first"].year)))
+    last = max(
+        this_year,
+        figures["last_start"].year if figures["last_start"] else this_year,
+        figures["last_end"].year if figures["last_end"] else this_year,
+        this_year + 1 if figures["endless"] else this_year,
+    )
+    return max(first - 1, EARLIEST_YEAR), min(last + 1, LATEST_YEAR)
 
 
 def current_month():
@@ -58,6 +120,7 @@ class EventFilterForm(forms.Form):
         super().__init__(data)
         self.index = index
         events = index.events()
+        self.years = calendar_years(events)
         self.fields["category"].choices = [("", _("All categories")), *EventCategory.choices]
         # Organisers of this calendar's events, each shown in the calendar's language.
         self.organisers = {
@@ -68,17 +131,54 @@ class EventFilterForm(forms.Form):
             )
         }
         self.fields["organiser"].choices = [("", _("All organisers"))] + [
-            (pk, page.title) for pk, page in sorted(self.organisers.items(), key=lambda item: item[1].title)
+            (pk, page.title) for pk, page in sorted(self.organisers.items(), key=lambda item: sort_key(item[1].title))
         ]
-        cities = events.exclude(city="").order_by("city").values_list("city", flat=True).distinct()
+        cities = sorted(set(events.exclude(city="").order_by().values_list("city", flat=True)), key=sort_key)
         self.fields["city"].choices = [("", _("All cities"))] + [(city, city) for city in cities]
         self.full_clean()
 
     def clean_month(self):
         value = self.cleaned_data["month"]
-        if value and parse_month(value) is None:
-            raise forms.ValidationError(_("Give the month as YYYY-MM."))
-        return parse_month(value)
+        if not value:
+            return None
+        month = read_month(value)
+        if month is None:
+            raise forms.ValidationError(_("Give the month as YYYY-MM, for example 2027-03."), code="invalid")
+        first, last = self.first_month, self.last_month
+        if not first <= month <= last:
+            raise forms.ValidationError(
+                _("The calendar covers %(first)s to %(last)s: choose a month in between."),
+                code="out_of_range",
+                params={
+                    "first": date_format(first, "YEAR_MONTH_FORMAT"),
+                    "last": date_format(last, "YEAR_MONTH_FORMAT"),
+                },
+            )
+        return month
+
+    @property
+    def first_month(self):
+        return datetime.date(self.years[0], 1, 1)
+
+    @property
+    def last_month(self):
+        return datetime.date(self.years[1], 12, 1)
+
+    @property
+    def month_error(self):
+        """The reason the month was refused, or None."""
+        errors = self.errors.get("month")
+        return errors[0] if errors else None
+
+    @property
+    def month_out_of_range(self):
+        return any(error.code == "out_of_range" for error in self.errors.as_data().get("month", []))
+
+    @property
+    def period(self):
+        """(start, end) of the month asked for, or (None, None)."""
+        month = self.selected_month
+        return month_bounds(month) if month else (None, None)
 
     @property
     def values(self):

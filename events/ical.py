@@ -5,6 +5,8 @@ change when an event is renamed, moved or re-imported, so a subscribed calendar
 updates the entry instead of duplicating it. Times carry the event's own time
 zone (TZID with its VTIMEZONE), so a recurring event keeps its local time across
 daylight-saving changes; fixed offsets, which have no VTIMEZONE, are written in UTC.
+Text goes through :func:`core.plain_text.printable`: a control character in a
+stored title must not break the whole calendar.
 """
 
 import datetime
@@ -12,6 +14,8 @@ import zoneinfo
 
 from django.utils import timezone
 from icalendar import Calendar, Event
+
+from core.plain_text import printable
 
 from .recurrence import as_ical_rule
 
@@ -29,14 +33,15 @@ def _ical_time(event, value):
 
 
 def _location(event):
-    return ", ".join(part for part in (event.venue, event.city, event.country.name if event.country else "") if part)
+    parts = (event.venue, event.city, event.country.name if event.country else "")
+    return ", ".join(printable(part) for part in parts if printable(part))
 
 
 def ical_event(event, host, request=None):
     component = Event()
     component.add("uid", event_uid(event, host))
     component.add("dtstamp", event.last_published_at or timezone.now())
-    component.add("summary", event.title)
+    component.add("summary", printable(event.title))
     component.add("dtstart", _ical_time(event, event.start))
     component.add("dtend", _ical_time(event, event.end))
     if event.recurrence:
@@ -44,9 +49,10 @@ def ical_event(event, host, request=None):
     location = _location(event)
     if location:
         component.add("location", location)
-    if event.summary:
-        component.add("description", event.summary)
-    component.add("categories", [str(event.get_category_display())])
+    description = printable(event.summary, keep_line_breaks=True)
+    if description:
+        component.add("description", description)
+    component.add("categories", [printable(event.get_category_display())])
     component.add("url", event.get_full_url(request))
     if event.last_published_at:
         component.add("last-modified", event.last_published_at)
@@ -58,7 +64,7 @@ def calendar_for_events(events, name, host, request=None):
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", printable(name))
     first_start = None
     for event in events:
         calendar.add_component(ical_event(event, host, request))

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -64,21 +64,61 @@ def validate_time_zone(value):
         ) from None
 
 
+def earlier(moment, delta):
+    """``moment - delta``, or the earliest datetime when that falls before year 1."""
+    try:
+        return moment - delta
+    except OverflowError:
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
+def later(moment, delta):
+    """``moment + delta``, or the latest datetime when that falls after year 9999."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return datetime.datetime.max.replace(tzinfo=datetime.UTC)
+
+
 class EventQuerySet(ContentPageQuerySet):
     """Upcoming and past are decided by the end of the *last* occurrence.
 
     A weekly course that started last year is still upcoming while it repeats;
-    ``last_occurrence_end`` is empty for a rule that repeats forever.
+    ``last_occurrence_end`` is empty for a rule that repeats forever. Lists are
+    ordered by the occurrence they show (``shown_start``), not by the first one.
     """
 
     def _still_running(self, moment):
         return models.Q(last_occurrence_end__isnull=True) | models.Q(last_occurrence_end__gte=moment)
 
-    def upcoming(self):
-        return self.visible().filter(self._still_running(timezone.now())).order_by("start")
+    def with_shown_start(self, moment=None, period_start=None, period_end=None):
+        """Annotate ``shown_start``, the start of the occurrence a listing shows (see :mod:`.occurrences`)."""
+        from .occurrences import shown_start_expression
 
-    def past(self):
-        return self.visible().exclude(self._still_running(timezone.now())).order_by("-start")
+        moment = moment or timezone.now()
+        return self.annotate(
+            shown_start=shown_start_expression(self, models.F("start"), moment, period_start, period_end)
+        )
+
+    def upcoming(self, period_start=None, period_end=None):
+        """Events not over yet, by their next occurrence (in the period, when one is given)."""
+        now = timezone.now()
+        return (
+            self.visible()
+            .filter(self._still_running(now))
+            .with_shown_start(now, period_start, period_end)
+            .order_by("shown_start", "pk")
+        )
+
+    def past(self, period_start=None, period_end=None):
+        """Events whose last occurrence is over, the most recent first."""
+        now = timezone.now()
+        return (
+            self.visible()
+            .exclude(self._still_running(now))
+            .with_shown_start(now, period_start, period_end)
+            .order_by("-shown_start", "-pk")
+        )
 
     def overlapping(self, period_start, period_end):
         """Events with an occurrence *possibly* in the period (recurring ones need a closer look)."""
@@ -255,7 +295,7 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
                             "The start (%(start)s) must be one of the occurrences of the rule; adjust BYDAY"
                             " or the start date."
                         )
-                        % {"start": date_format(self.local_start, "l j F Y, H:i")}
+                        % {"start": date_format(self.local_start, "DATETIME_FORMAT")}
                     }
                 )
 
@@ -287,8 +327,18 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
 
     @property
     def rule(self):
-        """The dateutil rule of a recurring event, anchored at its local start."""
-        return build_rule(self.recurrence, self.local_start) if self.recurrence else None
+        """The dateutil rule of a recurring event, anchored at its local start.
+
+        Kept while the rule, start and zone stay the same: parsing it is the
+        costly part, and a listing asks several times.
+        """
+        if not self.recurrence:
+            return None
+        key = (self.recurrence, self.start, self.time_zone)
+        cached = self.__dict__.get("_rule_cache")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_rule_cache"] = (key, build_rule(self.recurrence, self.local_start))
+        return cached[1]
 
     def compute_last_occurrence_end(self):
         if not self.recurrence:
@@ -303,14 +353,15 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
     def occurrences_between(self, period_start, period_end):
         """``Occurrence``s overlapping [period_start, period_end), in the event's local time."""
         duration = self.duration
-        if self.rule is None:
+        rule = self.rule
+        if rule is None:
             starts = [self.local_start]
         else:
-            starts = self.rule.between(period_start - duration, period_end, inc=True)
+            starts = rule.between(earlier(period_start, duration), period_end, inc=True)
         return [
-            Occurrence(self, start, start + duration)
+            Occurrence(self, start, later(start, duration))
             for start in starts
-            if start < period_end and start + duration >= period_start
+            if start < period_end and later(start, duration) >= period_start
         ]
 
     @property
@@ -320,10 +371,45 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
     def next_occurrence(self, moment=None):
         """The first occurrence not yet over (None when all are past)."""
         moment = moment or timezone.now()
-        if self.rule is None:
+        rule = self.rule
+        if rule is None:
             return self.first_occurrence if self.end >= moment else None
-        start = self.rule.after(moment - self.duration, inc=True)
-        return Occurrence(self, start, start + self.duration) if start else None
+        start = rule.after(earlier(moment, self.duration), inc=True)
+        return Occurrence(self, start, later(start, self.duration)) if start else None
+
+    def occurrence_to_show(self, moment=None, period_start=None, period_end=None):
+        """The occurrence a listing shows and sorts by.
+
+        The first one not over at ``moment`` (or at the period's start, when
+        later) that starts within the period; failing that, the last one that
+        starts before the period ends (before the rule's end without a period);
+        failing that, the first. The rule is walked up to that date only.
+        """
+        rule = self.rule
+        if rule is None:
+            return self.first_occurrence
+        moment = moment or timezone.now()
+        since = max(moment, period_start) if period_start else moment
+        duration = self.duration
+        start = rule.after(earlier(since, duration), inc=True)
+        if start and (period_end is None or start < period_end):
+            return Occurrence(self, start, later(start, duration))
+        until = period_end
+        if until is None and self.last_occurrence_end is not None:
+            until = later(self.last_occurrence_end, datetime.timedelta(seconds=1)) - duration
+        start = rule.before(until) if until is not None else None
+        if start and (period_start is None or later(start, duration) >= period_start):
+            return Occurrence(self, start, later(start, duration))
+        return self.first_occurrence
+
+    @cached_property
+    def shown_occurrence(self):
+        """The occurrence listings show: the one the queryset computed (``with_shown_start``), or the next."""
+        shown_start = getattr(self, "shown_start", None)
+        if shown_start is None:
+            return self.occurrence_to_show()
+        start = timezone.localtime(shown_start, self.tzinfo)
+        return Occurrence(self, start, later(start, self.duration))
 
     @property
     def tzinfo(self):

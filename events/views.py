@@ -5,20 +5,28 @@ renditions and organisers are prefetched, and organisers are put in the
 visitor's language with one ``localize_pages`` call for the whole page.
 """
 
-import datetime
 from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, F, Value, When
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH
 
-from .filters import EventFilterForm, current_month, month_bounds, site_time_zone
+from .filters import (
+    EventFilterForm,
+    current_month,
+    format_month,
+    month_bounds,
+    next_month,
+    previous_month,
+    site_time_zone,
+)
 from .ical import calendar_for_events
 
 EVENTS_PER_PAGE = 12
@@ -30,14 +38,25 @@ VIEW_TITLES = {
 }
 
 
-def upcoming_then_past(events):
-    """Coming events by date, then past ones, most recent first, in one query."""
+def upcoming_then_past(events, period_start=None, period_end=None):
+    """Coming events by the date they show, then past ones, most recent first, in one query."""
     now = timezone.now()
     still_running = events._still_running(now)
-    return events.annotate(
-        is_over=Case(When(still_running, then=Value(False)), default=Value(True), output_field=BooleanField()),
-        upcoming_start=Case(When(still_running, then=F("start"))),
-    ).order_by("is_over", F("upcoming_start").asc(nulls_last=True), "-start")
+    return (
+        events.with_shown_start(now, period_start, period_end)
+        .annotate(
+            is_over=Case(When(still_running, then=Value(False)), default=Value(True), output_field=BooleanField()),
+            upcoming_start=Case(When(still_running, then=F("shown_start"))),
+        )
+        .order_by("is_over", F("upcoming_start").asc(nulls_last=True), F("shown_start").desc(), "pk")
+    )
+
+
+def refused_filter(form):
+    """A plain-text 400 for feeds and calendars whose month was refused, or None."""
+    if form.month_error:
+        return HttpResponseBadRequest(f"month: {form.month_error}\n", content_type="text/plain; charset=utf-8")
+    return None
 
 
 def with_listing_relations(events):
@@ -58,19 +77,18 @@ def attach_localized_organisers(events, locale):
 
 def event_list(request, index, view):
     form = EventFilterForm(request.GET, index)
+    if form.month_error:
+        return render_refused(request, index, form, view)
     events = form.apply(index.events())
     if view == "upcoming":
-        events = events.upcoming()
+        events = events.upcoming(*form.period)
     elif view == "past":
-        events = events.past()
+        events = events.past(*form.period)
     else:
-        events = upcoming_then_past(events)
+        events = upcoming_then_past(events, *form.period)
     paginator = Paginator(with_listing_relations(events), EVENTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     attach_localized_organisers(page_obj.object_list, index.locale)
-    now = timezone.now()
-    for event in page_obj.object_list:
-        event.shown_occurrence = event.next_occurrence(now) or event.first_occurrence
     return index.render(
         request,
         context_overrides={
@@ -83,8 +101,23 @@ def event_list(request, index, view):
     )
 
 
+def render_refused(request, index, form, view):
+    """The calendar page with the filters and the reason the month was refused, as a 400."""
+    response = index.render(
+        request,
+        context_overrides={"filter_form": form, "view": view, "view_title": VIEW_TITLES.get(view, ""), "events": []},
+    )
+    response.status_code = 400
+    return response
+
+
 def month_view(request, index):
     form = EventFilterForm(request.GET, index)
+    if form.month_error:
+        if form.month_out_of_range:
+            # Nothing there, and no link leads there: a crawler's trail ends.
+            raise Http404(form.month_error)
+        return render_refused(request, index, form, "month")
     month = form.selected_month or current_month()
     period_start, period_end = month_bounds(month)
     events = with_listing_relations(form.apply(index.events(), month=month)).order_by("start")
@@ -97,8 +130,8 @@ def month_view(request, index):
             days[day].append(occurrence)
     for occurrences in days.values():
         occurrences.sort(key=lambda occurrence: occurrence.start)
-    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
-    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    # Links stay within the calendar's years (those holding events, plus one).
+    before, after = previous_month(month), next_month(month)
     return index.render(
         request,
         template="events/event_index_month.html",
@@ -107,8 +140,8 @@ def month_view(request, index):
             "view": "month",
             "month": month,
             "days": sorted(days.items()),
-            "previous_month": previous_month.strftime("%Y-%m"),
-            "next_month": next_month.strftime("%Y-%m"),
+            "previous_month": format_month(before) if before >= form.first_month else None,
+            "next_month": format_month(after) if after <= form.last_month else None,
             "site_time_zone": site_tz,
         },
     )
@@ -116,13 +149,17 @@ def month_view(request, index):
 
 def ics_response(calendar, filename):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    # Slugs may be Cyrillic: the header says so as RFC 6266 wants.
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{filename}.ics")
     return response
 
 
 def index_ical(request, index):
     """The subscribable calendar: every matching event, past and coming."""
     form = EventFilterForm(request.GET, index)
+    refused = refused_filter(form)
+    if refused:
+        return refused
     events = form.apply(index.events()).select_related("locale").order_by("start")
     calendar = calendar_for_events(events, name=index.title, host=index.get_site().hostname, request=request)
     return ics_response(calendar, slugify(index.title) or "calendar")

@@ -205,9 +205,10 @@ class HomePage(BasePage):
         from organisations.models import JubileeIndexPage, JubileePage, OrganisationIndexPage
 
         context = super().get_context(request, *args, **kwargs)
+        # By their next occurrence: a weekly course that began years ago is shown at its next date.
         context["upcoming_events"] = (
-            EventPage.objects.upcoming()
-            .in_locale_of(self)
+            EventPage.objects.in_locale_of(self)
+            .upcoming()
             .select_related("image")
             .prefetch_related(*IMAGE_PREFETCH)[:3]
         )

@@ -2,10 +2,14 @@
 
 A feed is built for one listing page (the events calendar, a collection) and
 one request, so that it follows the page's language and the request's filters.
+Every text goes through :func:`core.plain_text.printable`: XML 1.0 cannot
+carry control characters, and one stored in a title must not break the feed.
 """
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from core.plain_text import printable
 
 FEED_LENGTH = 50
 
@@ -31,13 +35,13 @@ class PageListingFeed(Feed):
         return self.get_items()[:FEED_LENGTH]
 
     def title(self):
-        return self.page.title
+        return printable(self.page.title)
 
     def link(self):
         return self.page.get_url(self.request)
 
     def description(self):
-        return self.page.summary or self.page.title
+        return printable(self.page.summary, keep_line_breaks=True) or printable(self.page.title)
 
     def subtitle(self):
         return self.description()
@@ -47,10 +51,10 @@ class PageListingFeed(Feed):
         return self.page.locale.language_code
 
     def item_title(self, item):
-        return item.title
+        return printable(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return printable(item.summary, keep_line_breaks=True)
 
     def item_link(self, item):
         return item.get_url(self.request)
@@ -62,7 +66,7 @@ class PageListingFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [printable(tag.name) for tag in item.tags.all()]
 
 
 class AtomMixin:

@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.visibility import visible_pages
+from events.occurrences import shown_start_expression
 from home.models import BasePage
 
 # The page types a collection can gather: the content of the network.
@@ -153,8 +154,10 @@ class CollectionPage(RoutablePageMixin, BasePage):
         start, end = window_bounds(self.date_window, now)
         if start or end:
             pages = pages.filter(self._dated_between(start, end))
+        # Events are dated by the occurrence in the window (the next one of a recurring event).
+        first_dates = Coalesce("eventpage__start", Cast("jubileepage__date", DateTimeField()))
         return pages.annotate(
-            sort_date=Coalesce("eventpage__start", Cast("jubileepage__date", DateTimeField()))
+            sort_date=shown_start_expression(pages, first_dates, now, period_start=start, period_end=end)
         ).order_by(*self._ordering())
 
     @staticmethod

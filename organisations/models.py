@@ -20,6 +20,7 @@ from wagtail.search import index
 from config.api_fields import RelatedPageField, RelatedPagesField
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
+from localisation.collation import by_title, sort_key
 
 
 class OrganisationKind(models.TextChoices):
@@ -66,9 +67,8 @@ class OrganisationIndexPage(BasePage):
             "country": request.GET.get("country") if request.GET.get("country") in {c.code for c in countries} else "",
         }
         filtered = organisations.filter(**{field: value for field, value in filters.items() if value})
-        listing = filtered.select_related("image", "locale").prefetch_related(*IMAGE_PREFETCH).order_by("title")
         context.update(
-            organisations=Paginator(listing, self.PER_PAGE).get_page(request.GET.get("page")),
+            organisations=self.alphabetical_page(filtered, request.GET.get("page")),
             filters=filters,
             is_filtered=any(filters.values()),
             kind_choices=OrganisationKind.choices,
@@ -78,6 +78,19 @@ class OrganisationIndexPage(BasePage):
             membership_figures=self.membership_figures(organisations),
         )
         return context
+
+    def alphabetical_page(self, organisations, number):
+        """One page of ``organisations`` in the alphabetical order of the page's language.
+
+        The database's order is by code point ("Été" after "Zuid"): titles are
+        sorted here (one light query), then only the page's organisations loaded.
+        """
+        titles = sorted(organisations.order_by().values_list("pk", "title"), key=lambda row: sort_key(row[1]))
+        page = Paginator([pk for pk, _title in titles], self.PER_PAGE).get_page(number)
+        loaded = organisations.filter(pk__in=page.object_list).select_related("image", "locale")
+        by_pk = {organisation.pk: organisation for organisation in loaded.prefetch_related(*IMAGE_PREFETCH)}
+        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+        return page
 
     @staticmethod
     def membership_figures(organisations):
@@ -95,12 +108,13 @@ class OrganisationIndexPage(BasePage):
             .annotate(count=Count("member", distinct=True))
             .values("count")
         )
-        return (
+        figures = (
             organisations.filter(kind__in=[OrganisationKind.FEDERATION, OrganisationKind.COUNCIL])
             .annotate(member_count=Coalesce(Subquery(member_counts), 0))
             .select_related("locale")
             .order_by("-member_count", "title")
         )
+        return sorted(figures, key=lambda federation: (-federation.member_count, sort_key(federation.title)))
 
 
 class OrganisationPage(LocationMixin, BasePage):
@@ -228,7 +242,7 @@ class OrganisationPage(LocationMixin, BasePage):
 
     @cached_property
     def members(self):
-        return self.related_pages(OrganisationPage, "memberships__organisation")
+        return by_title(self.related_pages(OrganisationPage, "memberships__organisation"))
 
     @cached_property
     def member_of(self):
@@ -242,17 +256,17 @@ class OrganisationPage(LocationMixin, BasePage):
     def organised_events(self):
         from events.models import EventPage
 
-        return self.related_pages(EventPage, "organisers__organisation")
+        return by_title(self.related_pages(EventPage, "organisers__organisation"))
 
     @cached_property
     def heritage_projects(self):
         from heritage.models import HeritageProjectPage
 
-        return self.related_pages(HeritageProjectPage, "project_organisations__organisation")
+        return by_title(self.related_pages(HeritageProjectPage, "project_organisations__organisation"))
 
     @cached_property
     def jubilees(self):
-        return self.related_pages(JubileePage, "organisation")
+        return by_title(self.related_pages(JubileePage, "organisation"))
 
 
 class OrganisationMembership(Orderable):

@@ -75,13 +75,21 @@ def test_bad_filter_values_are_ignored(client, make_event):
         {"organiser": "not-a-number"},
         {"organiser": "999999"},
         {"city": "Atlantis"},
-        {"month": "2027-13"},
-        {"month": "yesterday"},
         {"page": "last-but-one"},
     ):
         response = client.get("/en/events/", query)
         assert response.status_code == HTTPStatus.OK, query
         assert titles(response) == ["Concert"], query
+
+
+def test_a_bad_month_is_refused_with_the_reason_not_ignored(client, make_event):
+    make_event(title="Concert")
+
+    for month in ("2027-13", "yesterday"):
+        response = client.get("/en/events/", {"month": month})
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert titles(response) == []
+        assert "Give the month as YYYY-MM" in response.content.decode()
 
 
 def test_month_filter_on_the_list(client, make_event):
@@ -123,12 +131,15 @@ def test_month_view_days_follow_the_site_time_zone_and_times_the_events_own(clie
     assert "MSK" in march.content.decode()
 
 
-def test_month_view_without_or_with_a_bad_month_shows_the_current_month(client, calendar):
-    today = timezone.localdate()
-    for query in ({}, {"month": "2027-00"}, {"month": "<script>"}):
-        response = client.get("/en/events/month/", query)
-        assert response.status_code == HTTPStatus.OK
-        assert response.context["month"] == today.replace(day=1)
+def test_month_view_without_a_month_shows_the_current_month_and_refuses_a_bad_one(client, calendar):
+    response = client.get("/en/events/month/")
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["month"] == timezone.localdate().replace(day=1)
+
+    for month in ("2027-00", "<script>"):
+        response = client.get("/en/events/month/", {"month": month})
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "<script>" not in response.content.decode()
 
 
 def test_month_view_honours_the_filters(client, make_event):
