@@ -1,9 +1,11 @@
 """Two-factor sign-in: enrolment on the admin page, sign-in with an app code, a wrong code, a recovery code."""
 
+import io
 import time
 from http import HTTPStatus
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -220,3 +222,17 @@ def test_the_account_page_links_to_the_set_up(client, staff_user):
 
     assert b"/admin/account/two-factor/" in response.content
     assert b"Two-factor sign-in" in response.content
+
+
+def test_an_administrator_resets_a_lost_phone_from_the_command_line(staff_user):
+    enrol(staff_user)
+    output = io.StringIO()
+
+    call_command("reset_two_factor", "nadia", stdout=output)
+
+    assert not two_factor.is_enrolled(staff_user)
+    assert "reset for nadia" in output.getvalue()
+    entry = ModelLogEntry.objects.get(action="accounts.two_factor_disabled")
+    assert entry.data == {"by": "manage.py reset_two_factor"}
+    with pytest.raises(CommandError):
+        call_command("reset_two_factor", "nobody")
