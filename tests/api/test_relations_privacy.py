@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from cooperation.models import CooperationIndexPage, CooperationParty, CooperationProtocolPage, JointActivity
-from organisations.models import OrganisationMembership
+from organisations.models import OrganisationMembership, OrganisationPage
 from tests import factories
 from tests.events.conftest import restrict_to_logged_in_users
 
@@ -160,6 +160,8 @@ def test_heritage_project_organisations(client, sections, organisations):
 @pytest.mark.parametrize("hidden_index", range(len(HIDDEN_WORDS)))
 def test_jubilee_organisation(client, sections, organisations, hidden_index):
     hidden = organisations["hidden"][hidden_index]
+    OrganisationPage.objects.filter(pk=hidden.pk).update(founded_year=1923)
+    hidden.refresh_from_db()
     jubilee = factories.JubileePageFactory(parent=sections["jubilees"], organisation=hidden)
     shown = factories.JubileePageFactory(parent=sections["jubilees"], organisation=organisations["visible"])
 
@@ -170,7 +172,10 @@ def test_jubilee_organisation(client, sections, organisations, hidden_index):
         assert_nothing_hidden(response.content.decode(), organisations["hidden"])
     assert detail.json()["organisation"] is None
     assert api(client, f"/api/v2/pages/{shown.pk}/").json()["organisation"]["title"] == "Pushkin Fund"
-    assert_nothing_hidden(html(client, jubilee), organisations["hidden"])
+    content = html(client, jubilee)
+    assert_nothing_hidden(content, organisations["hidden"])
+    assert "1923" not in content
+    assert "founded in 1990" in html(client, shown)
 
 
 def test_cooperation_parties_and_activities(client, home_page, sections, organisations):
