@@ -14,7 +14,7 @@ import threading
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
+from django.db import connections
 
 logger = logging.getLogger(__name__)
 
@@ -58,10 +58,20 @@ class Command(BaseCommand):
 
     def run_once(self):
         """One run of ``publish_scheduled``; an error is logged and the loop goes on."""
-        close_old_connections()
+        refresh_connections()
         try:
             call_command("publish_scheduled", stdout=self.stdout)
         except Exception:
             logger.exception("Scheduled publishing failed; trying again at the next run")
         finally:
-            close_old_connections()
+            refresh_connections()
+
+
+def refresh_connections():
+    """Drop database connections that broke or outlived ``CONN_MAX_AGE``, as
+    Django does around each request, so that a database restart between two
+    runs costs one failed run at most. A connection inside a transaction (a
+    caller's, or a test's) is left alone."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
