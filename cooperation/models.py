@@ -18,6 +18,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from config.api_fields import ChildRowsField, RelatedPagesField
+from core.visibility import visible_pages
 from home.localization import localize_pages
 from home.models import BasePage
 
@@ -33,14 +34,21 @@ class CooperationIndexPage(BasePage):
         verbose_name = _("cooperation index page")
 
     def protocols(self):
-        """Visible protocols, newest year first, with their activity counts (one query)."""
+        """Visible protocols, newest year first, with their activity counts (one query).
+
+        Parties are counted once per organisation, whichever translation the
+        protocol links, and only organisations with a page a visitor may see.
+        """
+        shown_parties = Q(
+            parties__organisation__translation_key__in=visible_pages(site=self.get_site()).values("translation_key")
+        )
         return (
             CooperationProtocolPage.objects.visible()
             .child_of(self)
             .annotate(
                 planned=Count("activities", distinct=True),
                 carried_out=Count("activities", filter=Q(activities__carried_out=True), distinct=True),
-                party_count=Count("parties", distinct=True),
+                party_count=Count("parties__organisation__translation_key", filter=shown_parties, distinct=True),
             )
             .order_by("-year")
         )

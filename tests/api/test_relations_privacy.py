@@ -205,6 +205,7 @@ def test_cooperation_parties_and_activities(client, home_page, sections, organis
     content = html(client, protocol)
     assert_nothing_hidden(content, organisations["hidden"])
     assert hidden_event.url not in content
+    assert [protocol.party_count for protocol in client.get(index.url).context["protocols"]] == [1]
 
 
 def test_alias_of_a_hidden_page_is_not_shown(client, sections):
