@@ -48,7 +48,9 @@ class SessionIdleTimeoutMiddleware:
 
     def __call__(self, request):
         timeout = getattr(settings, "SESSION_IDLE_TIMEOUT", 0)
-        if timeout and is_staff_user(request.user):
+        # Without a session cookie nobody is signed in: the session is not read (nor Vary: Cookie added).
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if timeout and has_session and is_staff_user(request.user):
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN_KEY)
             if last_seen is not None and now - last_seen > timeout:
