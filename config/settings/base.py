@@ -258,9 +258,12 @@ CONTENT_SECURITY_POLICY = {
 }
 # Wagtail's admin still writes inline scripts (the date and time pickers, the
 # inline panels' templates, scripts inserted by jQuery) that differ per field,
-# so no hash can name them: its pages, and only its pages, allow inline script.
+# and wagtail-localize's translation editor (on a translation's edit page)
+# writes its styles into <style> elements it creates at run time: no hash can
+# name them. The admin's pages, and only those, allow inline script and
+# <style> elements; style attributes stay refused everywhere.
 CSP_ADMIN_PREFIX = "/admin/"
-CSP_ADMIN_UPDATE = {"script-src": [UNSAFE_INLINE]}
+CSP_ADMIN_UPDATE = {"script-src": [UNSAFE_INLINE], "style-src-elem": [SELF, UNSAFE_INLINE]}
 # Avatars are Wagtail's own: Gravatar would send a hash of each user's e-mail
 # address to a third party from every admin page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
