@@ -5,13 +5,16 @@ environment it gives, as a production process would start.
 """
 
 import base64
+import gzip
 import hashlib
+import http.server
 import json
 import os
 import re
 import secrets
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -92,6 +95,45 @@ def test_errors_are_mailed_to_the_admins_when_they_are_set(tmp_path):
     result = run(["-c", script], environment)
 
     assert result.stdout.splitlines()[-1] == "[['olga@compatriots.example', 'ops@example.org']]"
+
+
+class SentryIntake(http.server.BaseHTTPRequestHandler):
+    """Stands in for Sentry: keeps the body of each envelope posted to it."""
+
+    received = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        self.received.append(body.decode("utf-8", "replace"))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def sentry_intake():
+    SentryIntake.received = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), SentryIntake)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://public@127.0.0.1:{server.server_port}/1", SentryIntake.received
+    server.shutdown()
+
+
+def test_errors_go_to_sentry_only_when_a_dsn_is_set(tmp_path, sentry_intake):
+    dsn, received = sentry_intake
+    script = RAISING_REQUEST + "import sentry_sdk; print(sentry_sdk.get_client().is_active()); sentry_sdk.flush()\n"
+
+    without = run(["-c", script], production_environment(tmp_path))
+    assert without.stdout.splitlines()[-1] == "False"
+    assert received == []
+
+    with_dsn = run(["-c", script], production_environment(tmp_path, SENTRY_DSN=dsn))
+    assert with_dsn.stdout.splitlines()[-1] == "True", with_dsn.stderr
+    assert any("ZeroDivisionError" in envelope and "the view failed" in envelope for envelope in received)
 
 
 def test_check_deploy_is_clean_with_the_documented_environment(tmp_path):
