@@ -143,7 +143,7 @@ class EventFilterForm(forms.Form):
             return None
         month = read_month(value)
         if month is None:
-            raise forms.ValidationError(_("Give the month as YYYY-MM, for example 2027-03."), code="invalid")
+            raise forms.ValidationError(_("Give the month as YYYY-MM."), code="invalid")
         first, last = self.first_month, self.last_month
         if not first <= month <= last:
             raise forms.ValidationError(
