@@ -28,7 +28,7 @@ from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
-from config.api_fields import CountryCodeField
+from config.api_fields import CountryCodeField, RelatedPagesField
 from core.visibility import visible_pages
 
 # The largest offset, limit or id a query may give: what a 32-bit column holds.
@@ -187,6 +187,18 @@ class VisiblePagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "site": self.get_site()}
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        # Related pages are references of fixed fields (config.api_fields), not
+        # the child rows Wagtail would let ``organisers(...)`` choose from.
+        references = {
+            field.name for field in cls.get_body_fields(model) if isinstance(field.serializer, RelatedPagesField)
+        }
+        for name, _negated, sub_fields in fields_config:
+            if sub_fields and name in references:
+                raise BadRequestError(f"'{name}' does not support nested fields")
+        return super()._get_serializer_class(router, model, fields_config, show_details=show_details, nested=nested)
 
 
 def restricted_collections():

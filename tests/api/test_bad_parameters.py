@@ -30,6 +30,8 @@ PAGES = [
     {"fields": "title(id)"},
     {"fields": "(("},
     {"fields": "*,organisers(nothing)"},
+    {"type": "events.EventPage", "fields": "organisers(title)"},
+    {"type": "organisations.JubileePage", "fields": "organisation(id)"},
     {"fields": "parent(nothing)"},
     {"fields": "locale(nothing)"},
     {"locale": "xx"},
