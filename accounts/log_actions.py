@@ -27,7 +27,6 @@ ACTIONS = {
 DETAIL_LABELS = {
     "address": _("from"),
     "username": _("user name"),
-    "two_factor": _("with two-factor code"),
     "added": _("added"),
     "removed": _("removed"),
     "is_superuser": _("superuser"),
@@ -55,6 +54,8 @@ def describe(data):
         elif isinstance(value, bool):
             value = _("yes") if value else _("no")
         parts.append(f"{label} {value}")
+    if "two_factor" in (data or {}):
+        parts.append(str(_("with a two-factor code") if data["two_factor"] else _("with the password only")))
     return "; ".join(parts)
 
 

@@ -31,7 +31,8 @@ def signed_out(sender, request, user, **kwargs):
 
 
 def sign_in_failed(sender, credentials, request=None, **kwargs):
-    # An attempt refused during a lock-out is logged as a lock-out (below), not again here.
+    # An attempt refused during a lock-out is logged as a lock-out (below), not again here. Importing
+    # axes.signals above connects django-axes' receivers first, so the flag is set when this runs.
     if request is not None and getattr(request, "axes_locked_out", False):
         return
     audit.record_for_username(credentials.get("username"), "accounts.login_failed", request=request)

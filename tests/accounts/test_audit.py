@@ -35,6 +35,7 @@ def test_a_sign_in_and_a_sign_out_are_logged_with_the_user_and_address(client, s
     assert login.user_id == staff_user.pk
     assert login.object_id == str(staff_user.pk)
     assert login.data == {"address": ADDRESS, "two_factor": False}
+    assert login.message == f"Signed in (from {ADDRESS}; with the password only)"
     (logout,) = entries("accounts.logout")
     assert logout.data["address"] == ADDRESS
 
