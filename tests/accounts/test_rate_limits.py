@@ -91,3 +91,18 @@ class FakeRequest:
 def test_the_client_address_comes_from_the_configured_header_only(header, count, meta, expected):
     with override_settings(TRUSTED_PROXY_HEADER=header, TRUSTED_PROXY_COUNT=count):
         assert client_address(FakeRequest(**meta)) == expected
+
+
+def test_check_deploy_warns_behind_a_proxy_without_the_address_header(settings):
+    from accounts.checks import proxy_address_check, two_factor_check
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUSTED_PROXY_HEADER = ""
+    assert [warning.id for warning in proxy_address_check(None)] == ["accounts.W001"]
+    settings.TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    assert proxy_address_check(None) == []
+
+    settings.REQUIRE_2FA = False
+    assert [warning.id for warning in two_factor_check(None)] == ["accounts.W002"]
+    settings.REQUIRE_2FA = True
+    assert two_factor_check(None) == []
