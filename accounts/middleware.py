@@ -79,21 +79,28 @@ class TwoFactorMiddleware:
 
     Sign-in itself asks an enrolled user for a code before logging them in
     (accounts.views.LoginView), so a session that is signed in but not
-    verified here belongs to a user who had no device when they signed in:
-    if they have one now they sign in again; if two-factor sign-in is required
-    of them, they may only reach its set-up page.
+    verified here comes from elsewhere (another sign-in form, or a session
+    from before its user set up a device): it is signed out. A user who must
+    use two-factor sign-in and has not set it up may only reach its set-up page.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:  # nobody is signed in
+            return self.get_response(request)
         user = request.user
-        if request.path.startswith(ADMIN_PREFIXES) and user.is_authenticated and not user.is_verified():
+        if user.is_authenticated and not user.is_verified():
             if two_factor.is_enrolled(user):
+                # Anywhere, not only in the admin: a password-only session must not read private pages either.
                 logout(request)
                 return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-            if two_factor.is_required(user) and self.url_name(request) not in ENROLMENT_URL_NAMES:
+            if (
+                request.path.startswith(ADMIN_PREFIXES)
+                and two_factor.is_required(user)
+                and self.url_name(request) not in ENROLMENT_URL_NAMES
+            ):
                 messages.warning(request, _("Set up two-factor sign-in to use the admin."))
                 return redirect("accounts_two_factor")
         return self.get_response(request)

@@ -56,6 +56,8 @@ REQUIRE_2FA = _flag("REQUIRE_2FA", False)
 TWO_FACTOR_REQUIRED_GROUPS = [
     name.strip() for name in os.environ.get("TWO_FACTOR_REQUIRED_GROUPS", "Moderators").split(",") if name.strip()
 ]
+# Private pages ask visitors to sign in through the same two-step form.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Compatriots")
 TWO_FACTOR_RECOVERY_CODES = 10
 

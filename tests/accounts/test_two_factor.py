@@ -236,3 +236,22 @@ def test_an_administrator_resets_a_lost_phone_from_the_command_line(staff_user):
     assert entry.data == {"by": "manage.py reset_two_factor"}
     with pytest.raises(CommandError):
         call_command("reset_two_factor", "nobody")
+
+
+def test_a_password_only_session_of_an_enrolled_user_cannot_read_private_pages(client, staff_user, home_page):
+    from wagtail.models import PageViewRestriction
+
+    from tests import factories
+
+    private = factories.StandardPageFactory(parent=home_page, title="Council minutes")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    enrol(staff_user)
+    asked = client.get(private.url)
+    assert asked.status_code == HTTPStatus.FOUND and asked["Location"].startswith("/admin/login/")
+
+    client.force_login(staff_user)  # as another sign-in form would, with the password alone
+    response = client.get(private.url)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith("/admin/login/")
+    assert not signed_in_as(client, staff_user)
