@@ -50,6 +50,11 @@ class PageTag(TaggedItemBase):
 
     content_object = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        # One order wherever a page's tags are read: revisions store them so,
+        # and Compare would otherwise show the same tags in another order as a change.
+        ordering = ["tag__name"]
+
 
 class LocationMixin(models.Model):
     """City and country of something that happens or sits somewhere."""
