@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        # The page cache (and a frontend cache) are purged on the same changes (core/cache_purge.py).
+        from .cache_purge import connect_purge_signals
+
+        connect_purge_signals()

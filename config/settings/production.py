@@ -48,6 +48,9 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS and os.environ.get("INSECURE_
 if env_flag("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The page cache for visitors (core/page_cache.py): PAGE_CACHE=off turns it off.
+PAGE_CACHE = env_flag("PAGE_CACHE", True)
+
 # Two-factor sign-in is compulsory for superusers and moderators unless REQUIRE_2FA=off.
 REQUIRE_2FA = env_flag("REQUIRE_2FA", True)
 
