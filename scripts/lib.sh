@@ -72,3 +72,22 @@ stop_process() {
     local pid=$1
     kill -TERM $(pgrep -P "$pid" 2>/dev/null) "$pid" 2>/dev/null || true
 }
+
+# Starts Varnish at $1 in front of the site at $2 with deploy/varnish/default.vcl
+# (its backend address put in a copy), stopped when the calling script exits;
+# the site is told where to send its purges (FRONTEND_CACHE_URL).
+start_varnish() {
+    local listen=$1 backend=$2
+    local workdir=${VARNISH_WORKDIR:-${TMPDIR:-/tmp}/compatriots-varnish}
+    mkdir -p "$workdir" && chmod 755 "$workdir"
+    sed -e "s/\.host = \"127\.0\.0\.1\";/.host = \"${backend%:*}\";/" \
+        -e "s/\.port = \"8001\";/.port = \"${backend##*:}\";/" \
+        deploy/varnish/default.vcl >"$workdir/site.vcl"
+    chmod 644 "$workdir/site.vcl"
+    say "Starting Varnish at $listen in front of $backend (deploy/varnish/default.vcl)"
+    varnishd -n "$workdir/state" -P "$workdir/varnishd.pid" -a "$listen" -f "$workdir/site.vcl" \
+        -s "malloc,${VARNISH_MEMORY:-256m}"
+    VARNISH_PID_FILE="$workdir/varnishd.pid"
+    trap 'kill "$(cat "$VARNISH_PID_FILE" 2>/dev/null)" 2>/dev/null || true' EXIT
+    export FRONTEND_CACHE_URL="http://$listen"
+}
