@@ -58,6 +58,8 @@ def _relation_changed(action_name, owner_model, target_model):
     owner_field, target_field = owner_model._meta.model_name, target_model._meta.model_name
 
     def receiver(sender, instance, action, reverse, model, pk_set, **kwargs):
+        if instance.__dict__.get("_audit_raw_save"):
+            return  # a fixture or a test database being loaded: nobody acted
         if action == "pre_clear":
             # A clear does not say what it removes: read it before it goes.
             own, other = (target_field, owner_field) if reverse else (owner_field, target_field)
@@ -83,6 +85,13 @@ def _relation_changed(action_name, owner_model, target_model):
             audit.record(owner, action_name, **{change: target_name})
 
     return receiver
+
+
+def mark_raw_save(sender, instance, raw=False, **kwargs):
+    """Remember that ``instance`` comes from a fixture or a serialised database,
+    whose many-to-many rows (sent without ``raw``) are nobody's action either."""
+    if raw:
+        instance._audit_raw_save = True
 
 
 def remember_flags(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -147,6 +156,8 @@ def connect():
         receiver = _relation_changed(action_name, owner, target)
         _receivers.append(receiver)  # signals keep weak references
         m2m_changed.connect(receiver, sender=through, dispatch_uid=f"accounts.audit.{through.__name__}")
+    for model in (User, Group):
+        pre_save.connect(mark_raw_save, sender=model, dispatch_uid=f"accounts.audit.raw_{model.__name__}")
     pre_save.connect(remember_flags, sender=User, dispatch_uid="accounts.audit.remember_flags")
     post_save.connect(log_flag_changes, sender=User, dispatch_uid="accounts.audit.flag_changes")
     for kind, model in (("page", GroupPagePermission), ("collection", GroupCollectionPermission)):

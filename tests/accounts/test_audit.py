@@ -166,3 +166,17 @@ def test_editors_cannot_read_other_users_sign_ins(client, staff_user):
     assert report.status_code in (HTTPStatus.OK, HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
     if report.status_code == HTTPStatus.OK:
         assert other.username not in report.content.decode()
+
+
+def test_loading_serialised_groups_logs_nothing(db):
+    """A fixture or the serialised test database (transactional tests) is nobody's action."""
+    from django.core import serializers
+
+    editors = Group.objects.get(name="Editors")
+    data = serializers.serialize("json", [editors])
+    editors.permissions.clear()
+    before = ModelLogEntry.objects.count()
+    for obj in serializers.deserialize("json", data):
+        obj.save()
+    assert editors.permissions.exists()
+    assert ModelLogEntry.objects.count() == before
