@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,16 +12,15 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from . import checks, synonyms  # noqa: F401  (registers the system checks and the cache receivers)
-        from .analysis import forget_locale_languages
+        # Imported once the models are loaded: these modules read them.
+        from search import checks  # noqa: F401  (registers the system checks)
+        from search.analysis import (
+            forget_locale_languages,
+            synonyms,  # noqa: F401  (connects the synonym cache's receivers)
+        )
+        from search.service.query_log import FLUSH_RECEIVER_UID, flush_after_response
 
         for signal in (post_save, post_delete):
             signal.connect(forget_locale_languages, sender="wagtailcore.Locale", dispatch_uid="forget-locale-languages")
-        # The search query log is written once a response is out (search.query_log).
-        from django.core.signals import request_finished
-
-        from .query_log import FLUSH_RECEIVER_UID, flush_after_response
-
+        # The search query log is written once a response is out (search.service.query_log).
         request_finished.connect(flush_after_response, dispatch_uid=FLUSH_RECEIVER_UID)

@@ -16,6 +16,12 @@ from wagtail.search import index
 
 VARIANT_SEPARATOR = re.compile(r"[,;\n]")
 
+#: SQLite: the full-text table of the pages' title terms and terms, keyed by
+#: page id (created by migration ``search.0005``, written by the SQLite
+#: backend), which the visitor's search reads. PostgreSQL keeps them in
+#: :class:`PageSearchEntry` instead.
+PAGE_FTS_TABLE = "search_pagefts"
+
 
 class SynonymGroup(index.Indexed, models.Model):
     """Words or names that search treats as one.

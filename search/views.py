@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from core.ratelimit import rate_limit
 from search import service
+from search.analysis import site_languages
 
 
 def _error(message):
@@ -67,17 +68,11 @@ def search_page(request):
                 page_obj=paginator.get_page(params.page) if response.count else None,
                 type_facets=_facet_links(response.facets["type"], params.types, service.TYPES),
                 locale_facets=_facet_links(
-                    response.facets["locale"], [params.locale] if params.locale else [], _languages()
+                    response.facets["locale"], [params.locale] if params.locale else [], site_languages()
                 ),
             )
     context["current_language"] = get_language()
     return render(request, "search/search.html", context, status=status)
-
-
-def _languages():
-    from search.analysis import site_languages
-
-    return site_languages()
 
 
 def _facet_links(counts, selected, order):

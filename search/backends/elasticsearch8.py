@@ -15,12 +15,12 @@ from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8SearchResults,
 )
 
-from .elasticsearch_common import (
-    DatabaseFallbackResultsMixin,
+from search.backends.elasticsearch_common import (
     LanguageMappingMixin,
     LanguageRoutingQueryCompilerMixin,
     LanguageSearchBackendMixin,
 )
+from search.backends.elasticsearch_fallback import DatabaseFallbackResultsMixin
 
 
 class LanguageElasticsearch8Mapping(LanguageMappingMixin, Elasticsearch8Mapping):

@@ -11,12 +11,12 @@ from wagtail.search.backends.elasticsearch9 import (
     Elasticsearch9SearchResults,
 )
 
-from .elasticsearch_common import (
-    DatabaseFallbackResultsMixin,
+from search.backends.elasticsearch_common import (
     LanguageMappingMixin,
     LanguageRoutingQueryCompilerMixin,
     LanguageSearchBackendMixin,
 )
+from search.backends.elasticsearch_fallback import DatabaseFallbackResultsMixin
 
 
 class LanguageElasticsearch9Mapping(LanguageMappingMixin, Elasticsearch9Mapping):

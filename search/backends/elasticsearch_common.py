@@ -1,4 +1,4 @@
-"""What the Elasticsearch 8 and 9 backends share: language routing and fallback.
+"""What the Elasticsearch 8 and 9 backends share: language routing, mapping and the engine.
 
 Wagtail's Elasticsearch backends analyse every page with one analyser (Wagtail
 issue #1177). Ours index each page's title and text a second time, into fields
@@ -11,62 +11,23 @@ asks every language's, and both ask ``_search_terms`` with the query analysed
 in Python the same way as on the database backend.
 
 If Elasticsearch cannot be reached (or answers with an error), the results fall
-back to the database backend and a warning is logged: search never answers 500
-because a server is down.
+back to the database backend (:mod:`search.backends.elasticsearch_fallback`).
 """
 
-import logging
-import time
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
-from elastic_transport import TransportError
-from elasticsearch import ApiError
-from modelsearch.backends import get_search_backend
-from modelsearch.backends.elasticsearchbase import ElasticsearchAutocompleteQueryCompilerImpl
 from modelsearch.index import FilterField, SearchField, get_indexed_models
 from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
+from wagtail.models import Locale, Page
 
 from search.analysis import ANALYSED_FIELD_NAMES, analyse_query
-from search.backends.database import AnalysedSearchQuery, split_terms
-
-logger = logging.getLogger(__name__)
-
-#: Elasticsearch's built-in language analysers, by ISO 639-1 code. A language
-#: of the site that has none here is indexed with the ``standard`` analyser.
-BUILTIN_LANGUAGE_ANALYZERS = {
-    "ar": "arabic",
-    "bg": "bulgarian",
-    "ca": "catalan",
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "eu": "basque",
-    "fa": "persian",
-    "fi": "finnish",
-    "fr": "french",
-    "ga": "irish",
-    "gl": "galician",
-    "hi": "hindi",
-    "hu": "hungarian",
-    "hy": "armenian",
-    "id": "indonesian",
-    "it": "italian",
-    "lt": "lithuanian",
-    "lv": "latvian",
-    "nl": "dutch",
-    "no": "norwegian",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sv": "swedish",
-    "th": "thai",
-    "tr": "turkish",
-}
+from search.analysis.languages import elasticsearch_analyzer
+from search.backends.elasticsearch_fallback import ELASTICSEARCH_ERRORS, FallbackBackendMixin
+from search.engine import SearchEngine, as_search_engine, match_row, matches_of_results
+from search.matches import AnalysedSearchQuery, split_terms
 
 #: The index field each pre-analysed field of the page models
 #: (``BasePage.search_title_terms`` and ``search_terms``: terms separated by
@@ -74,17 +35,6 @@ BUILTIN_LANGUAGE_ANALYZERS = {
 ANALYSED_INDEX_FIELDS = {name: f"_{name}" for name in ANALYSED_FIELD_NAMES}
 SEARCH_TERMS_FIELD = ANALYSED_INDEX_FIELDS["search_terms"]
 SEARCH_TERMS_ANALYZER = "search_terms"
-
-#: Where a failed Elasticsearch request sends searches (the ``FALLBACK_BACKEND``
-#: parameter: a name in ``WAGTAILSEARCH_BACKENDS``, kept up to date beside
-#: Elasticsearch, or a dotted path), and for how long before Elasticsearch is
-#: tried again (``RETRY_AFTER_SECONDS``).
-DEFAULT_FALLBACK_BACKEND = "search.backends.database"
-DEFAULT_RETRY_AFTER_SECONDS = 30
-
-# When each Elasticsearch cluster (by its hosts) may be asked again. Module
-# level because ``get_search_backend()`` builds a new backend for every call.
-_resting_until = {}
 
 
 def base_language(language_code):
@@ -95,10 +45,6 @@ def content_languages():
     """The site's content languages (``en``, ``nl``, ...), in settings order."""
     codes = [base_language(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     return list(dict.fromkeys(codes))
-
-
-def language_analyzer(language):
-    return BUILTIN_LANGUAGE_ANALYZERS.get(language, "standard")
 
 
 def title_field(language):
@@ -186,7 +132,7 @@ class LanguageMappingMixin:
             properties[ANALYSED_INDEX_FIELDS[field.field_name]] = {"type": "text", "analyzer": SEARCH_TERMS_ANALYZER}
         if is_translatable(self.model):
             for language in content_languages():
-                analyzer = language_analyzer(language)
+                analyzer = elasticsearch_analyzer(language)
                 properties[title_field(language)] = {"type": "text", "analyzer": analyzer}
                 properties[text_field(language)] = {"type": "text", "analyzer": analyzer}
         return mapping
@@ -221,19 +167,17 @@ class LanguageMappingMixin:
         doc[text_field(language)] = texts
         return doc
 
+    @cached_property
+    def languages_by_locale_id(self):
+        return {pk: base_language(code) for pk, code in Locale.objects.values_list("pk", "language_code")}
+
     def language_of(self, obj):
         """The base language code of ``obj``'s locale.
 
         Locales are few: one query per mapping (that is, per bulk batch of
         ``update_index``) instead of one per page.
         """
-        if not hasattr(self, "_language_by_locale_id"):
-            from wagtail.models import Locale
-
-            self._language_by_locale_id = {
-                pk: base_language(code) for pk, code in Locale.objects.values_list("pk", "language_code")
-            }
-        language = self._language_by_locale_id.get(obj.locale_id)
+        language = self.languages_by_locale_id.get(obj.locale_id)
         if language is None:
             language = base_language(obj.locale.language_code)
         return language
@@ -250,6 +194,13 @@ class LanguageRoutingQueryCompilerMixin:
     fields, or are of other kinds, keep Wagtail's behaviour.
     """
 
+    #: The locales the queryset is filtered to (``None``: not filtered by locale).
+    filtered_locale_ids = None
+
+    # ``_process_lookup`` is the hook modelsearch's query compilers document
+    # "to be implemented by subclasses" to turn a queryset filter into the
+    # engine's; no public method sees the filters' values. Its signature is
+    # checked by tests/search/test_backend_hooks.py.
     def _process_lookup(self, field_path, lookup, value, *args, **kwargs):
         field = field_path[0]
         if isinstance(field, FilterField) and field.field_name == "locale" and len(field_path) == 1:
@@ -270,10 +221,8 @@ class LanguageRoutingQueryCompilerMixin:
         """Languages to search: the query's (default: every content language),
         narrowed to the locales the queryset is filtered to."""
         languages = [base_language(code) for code in languages or content_languages()]
-        locale_ids = getattr(self, "filtered_locale_ids", None)
+        locale_ids = self.filtered_locale_ids
         if locale_ids:
-            from wagtail.models import Locale
-
             codes = Locale.objects.filter(pk__in=locale_ids).values_list("language_code", flat=True)
             wanted = {base_language(code) for code in codes}
             languages = [language for language in languages if language in wanted]
@@ -327,99 +276,21 @@ class LanguageRoutingQueryCompilerMixin:
         return title.boost if title is not None and title.boost else 1
 
 
-class DatabaseFallbackResultsMixin:
-    """Answers from the database backend when Elasticsearch fails.
-
-    Every way of reading results (iterating, counting, faceting) goes through
-    Elasticsearch once; on a transport or server error the same query is run on
-    the fallback backend, a warning logged, and Elasticsearch left alone for a
-    while so that an outage does not cost every request a timeout.
-    """
-
-    def _do_search(self):
-        if self.backend.is_resting():
-            return self._fallback_results().results()
-        try:
-            # Materialised here so that errors raised while iterating are caught.
-            return list(super()._do_search())
-        except (TransportError, ApiError) as error:
-            self.backend.report_failure(error)
-            return self._fallback_results().results()
-
-    def _do_count(self):
-        if self.backend.is_resting():
-            return self._fallback_results().count()
-        try:
-            return super()._do_count()
-        except (TransportError, ApiError) as error:
-            self.backend.report_failure(error)
-            return self._fallback_results().count()
-
-    def facet(self, field_name):
-        if self.backend.is_resting():
-            return self._fallback_results().facet(field_name)
-        try:
-            return super().facet(field_name)
-        except (TransportError, ApiError) as error:
-            self.backend.report_failure(error)
-            return self._fallback_results().facet(field_name)
-
-    def _fallback_results(self):
-        compiler = self.query_compiler
-        fallback = self.backend.fallback_backend
-        search = (
-            fallback.autocomplete
-            if isinstance(compiler, ElasticsearchAutocompleteQueryCompilerImpl)
-            else fallback.search
-        )
-        query, operator = compiler.query, None
-        if isinstance(query, PlainText):
-            # As typed, so that the fallback analyses it its own way.
-            query, operator = query.query_string, query.operator
-        results = search(
-            query,
-            compiler.queryset,
-            fields=compiler.fields,
-            operator=operator,
-            order_by_relevance=compiler.order_by_relevance,
-        )
-        if self._score_field:
-            results = results.annotate_score(self._score_field)
-        return results[self.start : self.stop]
-
-
-class LanguageSearchBackendMixin:
-    """Language index settings, and the fallback backend with its back-off."""
+class LanguageSearchBackendMixin(FallbackBackendMixin, SearchEngine):
+    """Language index settings, the fallback backend with its back-off
+    (:mod:`.elasticsearch_fallback`), and the search service's
+    :class:`~search.engine.SearchEngine`: matches from the backend's results,
+    the indexed terms from the documents."""
 
     def __init__(self, params):
-        params = dict(params)
-        self.fallback_backend_name = params.pop("FALLBACK_BACKEND", DEFAULT_FALLBACK_BACKEND)
-        self.retry_after_seconds = params.pop("RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS)
         super().__init__(params)
         self.settings = language_index_settings(self.settings)
 
-    @property
-    def fallback_backend(self):
-        if not hasattr(self, "_fallback_backend"):
-            self._fallback_backend = get_search_backend(self.fallback_backend_name)
-        return self._fallback_backend
+    def ranked_matches(self, query, pages, limit, wanted=None):
+        return matches_of_results(self.search(query, pages), wanted, limit)
 
-    @property
-    def cluster_key(self):
-        return repr(self.hosts)
-
-    def is_resting(self):
-        return time.monotonic() < _resting_until.get(self.cluster_key, 0.0)
-
-    def report_failure(self, error):
-        logger.warning(
-            "Elasticsearch search failed (%s: %s); answering from the %r backend for %s seconds.",
-            type(error).__name__,
-            error,
-            self.fallback_backend_name,
-            self.retry_after_seconds,
-        )
-        _resting_until[self.cluster_key] = time.monotonic() + self.retry_after_seconds
+    def prefix_matches(self, analysed, pages, limit=200):
+        return [match_row(page) for page in self.autocomplete(analysed.text, pages)[:limit]]
 
     def analysed_terms(self, pages):
         """``{page pk: (title terms, all terms)}`` as indexed, for the search service's re-ranking.
@@ -432,15 +303,11 @@ class LanguageSearchBackendMixin:
         if not self.is_resting():
             try:
                 return self._indexed_terms(pages)
-            except (TransportError, ApiError) as error:
+            except ELASTICSEARCH_ERRORS as error:
                 self.report_failure(error)
-        if hasattr(self.fallback_backend, "analysed_terms"):
-            return self.fallback_backend.analysed_terms(pages)
-        return {}
+        return as_search_engine(self.fallback_backend).analysed_terms(pages)
 
     def _indexed_terms(self, pages):
-        from wagtail.models import Page
-
         response = self.es.mget(
             index=self.get_index_for_model(Page).name,
             ids=[str(page.pk) for page in pages],

@@ -38,7 +38,9 @@ DROP FUNCTION IF EXISTS search_pagesearchentry_follow_page();
 DROP INDEX IF EXISTS search_pagesearchentry_vector_gin;
 """
 
-#: Title terms carry the title's weight in Wagtail's body vector, all terms the lowest (D).
+#: Title terms carry the title's weight in Wagtail's body vector, all terms the
+#: lowest (D). Every page model but Wagtail's own ``Page`` (the root) is
+#: indexed by its analysed terms.
 FROM_WAGTAIL_ENTRIES = """
 INSERT INTO search_pagesearchentry (id, path, depth, live, locale_id, content_type_id, title_terms, terms, vector)
 SELECT page.id, page.path, page.depth, page.live, page.locale_id, page.content_type_id,
@@ -49,21 +51,25 @@ SELECT page.id, page.path, page.depth, page.live, page.locale_id, page.content_t
        entry.body
 FROM wagtailsearch_indexentry entry
 JOIN wagtailcore_page page ON entry.object_id = page.id::text AND entry.content_type_id = page.content_type_id
-WHERE entry.content_type_id = ANY(%s)
+WHERE entry.content_type_id NOT IN (
+    SELECT id FROM django_content_type WHERE app_label = 'wagtailcore' AND model = 'page'
+)
 ON CONFLICT (id) DO NOTHING
 """
+
+#: The weight of the title terms in Wagtail's body vector: the one modelsearch
+#: gives their boost (3) among the site's boosts (10, 3, 2 and lower: A, B,
+#: C, D). Frozen here, where the backend computes it from the models as they
+#: are; should the boosts change, ``update_index`` writes every entry again.
+TITLE_TERMS_WEIGHT = "B"
 
 
 def follow_pages(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    from modelsearch.backends.database.postgres.weights import get_weight
-
-    from search.backends.database import TITLE_TERMS_BOOST, analysed_content_type_ids
-
     schema_editor.execute(FOLLOW_PAGE)
     if apps.get_model("wagtailsearch", "IndexEntry").objects.exists():
-        schema_editor.execute(FROM_WAGTAIL_ENTRIES, [get_weight(TITLE_TERMS_BOOST), analysed_content_type_ids()])
+        schema_editor.execute(FROM_WAGTAIL_ENTRIES, [TITLE_TERMS_WEIGHT])
 
 
 def unfollow_pages(apps, schema_editor):

@@ -1,5 +1,5 @@
 """SQLite: the pages' analysed terms in a full-text table of their own,
-keyed by page id (``search.backends.database.PAGE_FTS_TABLE``).
+keyed by page id (``search.models.PAGE_FTS_TABLE``).
 
 The visitor's search reads it joined to the pages by primary key, where
 Wagtail's table (every indexed model, an autocomplete column) had each match

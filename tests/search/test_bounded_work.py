@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from search import service, snippets
+from search import service
 from search.analysis import MAX_QUERY_WORDS, analyse_query
-from search.backends.database import MAX_RERANKED_TERMS_TEXT, AnalysedSearchQuery, split_terms
-from search.service import PageRef, SearchParams
+from search.matches import MAX_RERANKED_TERMS_TEXT, AnalysedSearchQuery, PageRef, split_terms
+from search.service import SearchParams, snippets
 from tests import factories
 from tests.search.conftest import reindex
 

@@ -19,8 +19,9 @@ from home.models import StandardPage
 from home.translation import translate_page
 from search.analysis import KEY_PREFIX, analyse_query
 from search.backends import elasticsearch8, elasticsearch9
-from search.backends.database import AnalysedSearchQuery
-from search.backends.elasticsearch_common import SEARCH_TERMS_FIELD, _resting_until
+from search.backends.elasticsearch_common import SEARCH_TERMS_FIELD
+from search.backends.elasticsearch_fallback import _resting_until
+from search.matches import AnalysedSearchQuery
 from tests import factories
 
 BACKEND_MODULES = {8: elasticsearch8, 9: elasticsearch9}
@@ -230,7 +231,7 @@ class TestFallbackToTheDatabase:
     def test_search_answers_from_the_database(self, backend_module, home_page, caplog):
         page = factories.StandardPageFactory(parent=home_page, title="Jubilee concert")
         backend = make_backend(backend_module)
-        with caplog.at_level(logging.WARNING, logger="search.backends.elasticsearch_common"):
+        with caplog.at_level(logging.WARNING, logger="search.backends.elasticsearch_fallback"):
             results = backend.search("concert", Page.objects.live())
             assert [result.pk for result in results] == [page.pk]
         assert "answering from the" in caplog.text
@@ -264,7 +265,7 @@ class TestFallbackToTheDatabase:
         backend = make_backend(backend_module)
         list(backend.search("concert", Page.objects.live()))
         caplog.clear()
-        with caplog.at_level(logging.WARNING, logger="search.backends.elasticsearch_common"):
+        with caplog.at_level(logging.WARNING, logger="search.backends.elasticsearch_fallback"):
             list(make_backend(backend_module, forget_failures=False).search("concert", Page.objects.live()))
         assert caplog.text == "", "no second attempt, so no second warning"
 

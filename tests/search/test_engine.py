@@ -6,7 +6,9 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from search.analysis import analyse_query, name_keys, stem
-from search.backends.database import AnalysedSearchQuery, RankedMatches, page_conditions, tsquery_text
+from search.backends.database.postgres import tsquery_text
+from search.backends.database.statements import page_conditions
+from search.matches import AnalysedSearchQuery, RankedMatches
 from search.models import PageSearchEntry
 from search.service import filter_types
 from tests import factories

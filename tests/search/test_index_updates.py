@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.translation import translate_page
 from search import service
-from search.backends.database import PAGE_FTS_TABLE
+from search.models import PAGE_FTS_TABLE
 from search.service import SearchParams
 from tests import factories
 

@@ -4,7 +4,7 @@ of results needs, and counts every match in the database."""
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search import service
+from search.service import ranking
 from tests import factories
 from tests.search.conftest import reindex
 
@@ -29,7 +29,7 @@ def many_matches(sections):
 @pytest.fixture
 def shallow_rerank(monkeypatch):
     """Re-rank only the best two, so that a few pages reach past the engine's rows."""
-    monkeypatch.setattr(service, "RERANK_DEPTH", 2)
+    monkeypatch.setattr(ranking, "RERANK_DEPTH", 2)
 
 
 def every_page(client, **params):

@@ -11,7 +11,7 @@ import pytest
 from django.db import OperationalError, connection, connections
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from search import query_log
+from search.service import query_log
 from tests.search.conftest import reindex
 
 SEARCHES = [

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from search.analysis import analyse_query, index_terms, name_keys
+from search.analysis.synonyms import analysed_groups, expand_query_terms
 from search.models import SynonymGroup
-from search.synonyms import analysed_groups, expand_query_terms
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def empty_cache():
 
 def terms_of(word, language=None):
     """The query terms of one word, without synonyms (analysed with the expansion off)."""
-    from search.synonyms import _analysing_variants
+    from search.analysis.synonyms import _analysing_variants
 
     token = _analysing_variants.set(True)
     try:

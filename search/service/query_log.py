@@ -20,9 +20,10 @@ from contextlib import contextmanager
 
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
-logger = logging.getLogger("compatriots.search")
+logger = logging.getLogger(__name__)
 
 #: Distinct (query, day) counts the buffer holds at most between two writes.
 MAX_PENDING_QUERIES = 1000
@@ -146,8 +147,6 @@ def _write(counts):
     """Upsert ``{(query, date): hits}`` into Wagtail's query and daily hit
     tables, in one transaction: two statements per query where Wagtail's
     ``Query.get(...).add_hit()`` takes five."""
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
     queries, daily = Query._meta.db_table, QueryDailyHits._meta.db_table
     add_query = f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING"
     # SQLite needs the SELECT's WHERE to read ON CONFLICT as the upsert's.

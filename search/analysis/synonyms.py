@@ -13,7 +13,9 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import SynonymGroup
+from search.analysis.languages import site_languages
+from search.analysis.query import analyse_query
+from search.models import SynonymGroup
 
 CACHE_KEY = "search:synonym-groups:{language}"
 ALL_LANGUAGES = "*"
@@ -28,15 +30,11 @@ def _cache_key(language):
 
 
 def _cache_keys():
-    from django.conf import settings
-
-    return [_cache_key(None)] + [_cache_key(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return [_cache_key(None)] + [_cache_key(code) for code in site_languages()]
 
 
 def analyse_variant(variant, language):
     """A variant as a list of words, each the set of terms it may be indexed under."""
-    from .analysis import analyse_query
-
     token = _analysing_variants.set(True)
     try:
         analysed = analyse_query(variant, [language] if language else None)

@@ -1,0 +1,86 @@
+"""A search's parameters, validated: the query, language, types and page asked for."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from search.analysis import site_languages
+
+#: API type name → page model; every other page is a ``page``.
+TYPE_MODELS = {
+    "organisation": "organisations.OrganisationPage",
+    "heritage_project": "heritage.HeritageProjectPage",
+    "jubilee": "organisations.JubileePage",
+    "event": "events.EventPage",
+}
+OTHER_TYPE = "page"
+TYPES = [*TYPE_MODELS, OTHER_TYPE]
+
+MAX_QUERY_LENGTH = 200
+MAX_SUGGEST_LENGTH = 100
+DEFAULT_PAGE_SIZE = 10
+MAX_PAGE_SIZE = 50
+MAX_PAGE_NUMBER = 10_000
+
+
+class SearchError(ValueError):
+    """Bad search parameters: the message says what is wrong (answered with 400)."""
+
+
+@dataclass
+class SearchParams:
+    q: str
+    locale: str | None = None
+    types: list = field(default_factory=list)
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+
+def _positive_int(value, name, default, maximum=None):
+    if value is None or value == "":
+        return default
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise SearchError(_("“%(name)s” must be a positive whole number.") % {"name": name})
+    number = int(value)
+    if maximum is not None and number > maximum:
+        raise SearchError(_("“%(name)s” must be at most %(maximum)s.") % {"name": name, "maximum": maximum})
+    return number
+
+
+def clean_query(value, maximum):
+    """The trimmed query, or a :class:`SearchError` saying why it cannot be searched."""
+    query = (value or "").replace("\x00", "").strip()
+    if not query:
+        raise SearchError(_("Give a search query “q”."))
+    if len(query) > maximum:
+        raise SearchError(_("The query “q” is too long: at most %(maximum)s characters.") % {"maximum": maximum})
+    return query
+
+
+def clean_locale(value):
+    if value is None or value == "":
+        return None
+    if value not in site_languages():
+        raise SearchError(
+            _("Unknown locale “%(locale)s”: use one of %(locales)s.")
+            % {"locale": value[:20], "locales": ", ".join(site_languages())}
+        )
+    return value
+
+
+def parse_search_params(data, page_size_default=DEFAULT_PAGE_SIZE):
+    """Validate a ``QueryDict`` of search parameters (``q``, ``locale``, ``type``, ``page``, ``page_size``)."""
+    types = [value for value in data.getlist("type") if value != ""]
+    unknown = [value for value in types if value not in TYPES]
+    if unknown:
+        raise SearchError(
+            _("Unknown type “%(type)s”: use one of %(types)s.") % {"type": unknown[0][:30], "types": ", ".join(TYPES)}
+        )
+    return SearchParams(
+        q=clean_query(data.get("q"), MAX_QUERY_LENGTH),
+        locale=clean_locale(data.get("locale")),
+        types=list(dict.fromkeys(types)),
+        page=_positive_int(data.get("page"), "page", 1, maximum=MAX_PAGE_NUMBER),
+        page_size=_positive_int(data.get("page_size"), "page_size", page_size_default, maximum=MAX_PAGE_SIZE),
+    )
