@@ -54,6 +54,20 @@ def _translated_text(context_path, values, positions):
     return values[field][index].get(child_field)
 
 
+def translated_texts(source_page, values, paths):
+    """``{context path: text}``: the texts of ``values`` for the source's segments at ``paths``.
+
+    ``values`` as for :func:`translate_page`; a path without a text keeps the source's.
+    """
+    positions = _positions(source_page, values)
+    texts = {}
+    for path in paths:
+        text = _translated_text(path, values, positions)
+        if text:
+            texts[path] = text
+    return texts
+
+
 def translation_source_for(source_page):
     """The wagtail-localize source record of ``source_page``, brought up to date with the page.
 

@@ -280,10 +280,15 @@ def without_fallbacks(item, source, translated):
     }
 
 
-def export_to(stream, drafts=False):
-    """Write every item (see :func:`export_items`) as a JSON line to the text ``stream``; return how many."""
+def export_to(stream, drafts=False, progress=None):
+    """Write every item (see :func:`export_items`) as a JSON line to the text ``stream``; return how many.
+
+    ``progress`` (a :class:`core.progress.Progress`), when given, counts the items written.
+    """
     count = 0
     for item in export_items(drafts=drafts):
         stream.write(json.dumps(item, ensure_ascii=False) + "\n")
         count += 1
+        if progress is not None:
+            progress.advance()
     return count

@@ -26,6 +26,7 @@ from django.db import DatabaseError, transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, PageViewRestriction
 
+from core.progress import NoProgress
 from events.models import EventOrganiser, parse_time_zone
 from heritage.models import HeritageProjectOrganisation
 from home.batching import batched_tasks
@@ -34,6 +35,7 @@ from home.translation import translate_page, translation_source_for
 from organisations.models import OrganisationMembership
 
 from .building import ITEM_FIELD_OF, anniversary_for, assign_fields
+from .bulk_import import NewContent
 from .checks import Problem, founded_year_of, iter_items, open_lines, parse_datetime
 from .exporter import format_datetime, page_item, time_zone_for
 from .pages import TYPE_MODELS, pages_with_ids, site_items
@@ -111,15 +113,16 @@ def comparable(item):
 IMPORT_FAILURES = (ValidationError, ValueError, OverflowError, UnicodeError, DatabaseError)
 
 
-def import_file(path, user=None):
+def import_file(path, user=None, progress=None):
     """Validate then import the file at ``path``; raise :class:`InvalidContent` when it has problems.
 
     The import is one transaction: when any line fails, nothing is written.
+    ``progress`` (a :class:`core.progress.Progress`) is advanced by each line written or found unchanged.
     """
     report = validate_file(path)
     if not report.is_valid:
         raise InvalidContent(report)
-    importer = _Importer(path, user)
+    importer = _Importer(path, user, progress)
     try:
         with transaction.atomic(), batched_tasks():
             result = importer.run()
@@ -144,9 +147,10 @@ def _problems_of(error, line):
 
 
 class _Importer:
-    def __init__(self, path, user):
+    def __init__(self, path, user, progress=None):
         self.path = path
         self.user = user
+        self.progress = progress or NoProgress()
         self.result = ImportResult()
         self.line = 0  # the line being imported, for a failure's report
         self.translated_sources = set()  # ids whose source is on the site in another locale than their first line
@@ -158,6 +162,12 @@ class _Importer:
         self.placed_under_pages = set()  # ids whose source names a parent page
         # id -> wagtail-localize record of its source, refreshed once (while it stays at hand)
         self.translation_sources = RecentlyUsed()
+        self.new_content = NewContent(self)  # ids new to the site, written in batches
+
+    def count(self, outcome, lines=1):
+        """Count ``lines`` as ``created``, ``updated`` or ``unchanged``."""
+        setattr(self.result, outcome, getattr(self.result, outcome) + lines)
+        self.progress.advance(lines)
 
     def lines(self):
         for number, item in iter_items(open_lines(self.path)):
@@ -166,13 +176,15 @@ class _Importer:
 
     def run(self):
         self.find_existing_pages()
+        self.new_content.create_pages()
         self.create_missing_sources()
+        self.new_content.write_content()
         # Organisations first: a jubilee's model validation reads its organisation's founding year.
         for _number, item in self.source_lines():
-            if item["type"] != "jubilee":
+            if item["type"] != "jubilee" and item["id"] not in self.new_content.ids:
                 self.update_source(item)
         for _number, item in self.source_lines():
-            if item["type"] == "jubilee":
+            if item["type"] == "jubilee" and item["id"] not in self.new_content.ids:
                 self.update_source(item)
         self.update_translations()
         return self.result
@@ -203,6 +215,7 @@ class _Importer:
             for item_id, item in sources.items()
             if item["type"] == "organisation"
         }
+        self.new_content.choose(sources)
 
     # Pass 1: every source has a page.
 
@@ -281,7 +294,7 @@ class _Importer:
         page = self.source_pages[item["id"]]
         is_new = item["id"] in self.created
         if not is_new and comparable(page_item(page)) == comparable(self.expected_source_item(item, page)):
-            self.result.unchanged += 1
+            self.count("unchanged")
             return
         if not is_new:
             self.assign_fields(page, item)
@@ -295,31 +308,38 @@ class _Importer:
         self.assign_relations(page, item)
         self.save(page, item.get("status", "live"))
         if is_new:
-            self.result.created += 1
+            self.count("created")
         else:
-            self.result.updated += 1
+            self.count("updated")
 
     def assign_fields(self, page, item):
         assign_fields(page, item, self.anniversary(item) if item["type"] == "jubilee" else None)
 
-    def assign_relations(self, page, item):
+    def assign_relations(self, page, item, pk_of=None, tags=True):
+        """Set the page's tags (unless ``tags`` is false) and its links to other pages.
+
+        ``pk_of(id)``, when given, gives a linked page's key, so that the pages themselves need not be read.
+        """
+        links = {"organisation": self.page_by_id} if pk_of is None else {"organisation_id": pk_of}
+        ((name, target),) = links.items()
         item_type = item["type"]
-        page.tags.set(item.get("tags", []), clear=True)
+        if tags:
+            page.tags.set(item.get("tags", []), clear=True)
         if item_type == "organisation":
             page.memberships = [
-                OrganisationMembership(organisation=self.page_by_id(ref), sort_order=index)
+                OrganisationMembership(**{name: target(ref)}, sort_order=index)
                 for index, ref in enumerate(item.get("member_of", []))
             ]
         elif item_type == "heritage_project":
             page.project_organisations = [
-                HeritageProjectOrganisation(organisation=self.page_by_id(ref), sort_order=index)
+                HeritageProjectOrganisation(**{name: target(ref)}, sort_order=index)
                 for index, ref in enumerate(item.get("organisations", []))
             ]
         elif item_type == "jubilee":
-            page.organisation = self.page_by_id(item["organisation"])
+            setattr(page, name, target(item["organisation"]))
         elif item_type == "event":
             page.organisers = [
-                EventOrganiser(organisation=self.page_by_id(ref), sort_order=index)
+                EventOrganiser(**{name: target(ref)}, sort_order=index)
                 for index, ref in enumerate(item.get("organisers", []))
             ]
 
@@ -346,6 +366,8 @@ class _Importer:
         seen = set()
         waiting_for_parent = []
         for number, item in self.lines():
+            if item["id"] in self.new_content.ids:
+                continue
             if item["id"] not in seen and item["id"] not in self.translated_sources:
                 seen.add(item["id"])
                 continue
@@ -383,7 +405,7 @@ class _Importer:
             actual = {name: value for name, value in current_item.items() if name not in PLACEMENT_FIELDS}
             slug_unchanged = "slug" not in item or item["slug"] == current.slug
             if slug_unchanged and comparable(actual) == comparable(expected):
-                self.result.unchanged += 1
+                self.count("unchanged")
                 return
         slug = item.get("slug") or (current.slug if current else slug_from_title(item["title"]))
         values = {name: item[name] for name in ("title", "summary", "body", "city", "place", "venue") if name in item}
@@ -402,6 +424,6 @@ class _Importer:
             revision = translated.save_revision(user=self.user)
         self.save(translated, source_item.get("status", "live"), revision or translated.get_latest_revision())
         if current is None:
-            self.result.created += 1
+            self.count("created")
         else:
-            self.result.updated += 1
+            self.count("updated")

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from core.progress import Progress
 from interchange.exporter import export_to
 
 
@@ -17,9 +18,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file=None, drafts=False, **options):
+        progress = Progress(self.stderr, label="Exporting", unit="items")
         if file is None:
-            count = export_to(self.stdout, drafts=drafts)
+            count = export_to(self.stdout, drafts=drafts, progress=progress)
         else:
             with open(file, "w", encoding="utf-8") as stream:
-                count = export_to(stream, drafts=drafts)
+                count = export_to(stream, drafts=drafts, progress=progress)
+        progress.finish()
         self.stderr.write(f"Exported {count} items.")

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.audit import log_import
+from core.progress import Progress
 from interchange.importer import import_file
 from interchange.validation import InvalidContent
 
@@ -15,7 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, **options):
         try:
-            result = import_file(file)
+            progress = Progress(self.stderr, total=_count_lines(file), label="Importing")
+            result = import_file(file, progress=progress)
+            progress.finish()
         except FileNotFoundError:
             raise CommandError(f"{file}: no such file") from None
         except IsADirectoryError:
@@ -32,3 +35,9 @@ class Command(BaseCommand):
                 f"Imported {file}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged."
             )
         )
+
+
+def _count_lines(path):
+    """Lines of the file that hold an item (blank lines are skipped by the import too)."""
+    with open(path, "rb") as stream:
+        return sum(1 for line in stream if line.strip())
