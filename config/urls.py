@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import urls as accounts_urls
 from config.api import api_router
 from listings import views as listings_views
-from localisation.views import root_redirect
+from localisation.views import remember_language, root_redirect
 from search import urls as search_urls
 
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", listings_views.sitemap, name="sitemap"),
     path("robots.txt", listings_views.robots_txt, name="robots_txt"),
+    path("language/<str:language_code>/", remember_language, name="remember_language"),
     *search_urls.api_urlpatterns,
 ]
 

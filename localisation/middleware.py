@@ -4,7 +4,15 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 #: Routes that live outside ``i18n_patterns``: their 404s are final answers
 #: (a JSON error, an admin page), never a cue to retry under ``/en/``.
-UNPREFIXED_ROUTES = ("/api/", "/admin/", "/django-admin/", "/documents/", "/sitemap.xml", "/robots.txt")
+UNPREFIXED_ROUTES = (
+    "/api/",
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/language/",
+)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -1,13 +1,15 @@
-"""Visitor views that depend on language: the root redirect and the 404 that helps."""
+"""Visitor views that depend on language: the root redirect, the remembered choice and the 404 that helps."""
 
 from http import HTTPStatus
 
-from django.http import HttpResponseNotFound
+from django.conf import settings
+from django.http import Http404, HttpResponseNotFound, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist, loader
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import page_not_found as default_page_not_found
 from wagtail.models import Page, Site
 
@@ -17,7 +19,9 @@ from .locales import PageLanguage, content_languages
 
 
 def root_redirect(request):
-    """Send ``/`` to the visitor's best language: Accept-Language, else English.
+    """Send ``/`` to the visitor's best language: the one they picked in the
+    language switcher (the language cookie, see :func:`remember_language`),
+    else Accept-Language, else English.
 
     A 302, not a 301: the answer depends on the browser, and must not be
     cached as permanent by browsers or proxies (hence ``Vary`` too).
@@ -26,6 +30,42 @@ def root_redirect(request):
     with translation.override(language):
         response = redirect(reverse("wagtail_serve", args=[""]))
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def remember_language(request, language_code):
+    """The language switcher's links: remember the language picked, then show the page in it.
+
+    The choice is kept in Django's language cookie, which ``/`` (and any
+    address without a language prefix) follows from then on. The pages
+    themselves never set it: a page a visitor reached from a search engine is
+    not a choice, and a page response that sets a cookie could not be shared
+    by the page cache. ``next`` is the page in that language; an address off
+    this site, or none, leads to the language's home page.
+    """
+    if language_code not in content_languages():
+        raise Http404("No such language on this site.")
+    target = request.GET.get("next", "")
+    # A path on this site only: anything else (a view name, another host) is not followed.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        with translation.override(language_code):
+            target = reverse("wagtail_serve", args=[""])
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language_code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

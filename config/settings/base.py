@@ -156,6 +156,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("ru", "Русский"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# The language a visitor picks in the switcher, followed by "/" (localisation.views):
+# kept for a year, not only until the browser closes.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

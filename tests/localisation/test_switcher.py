@@ -2,6 +2,7 @@
 
 import re
 from http import HTTPStatus
+from urllib.parse import unquote
 
 from django.db import connection
 from django.template.loader import render_to_string
@@ -21,7 +22,12 @@ def render(template_name, path, page=None, language="en"):
 
 
 def switcher_links(html):
-    return re.findall(r'<a href="([^"]+)" lang="(\w+)" hreflang="(\w+)"( aria-current="true")?>([^<]+)</a>', html)
+    """(page address, lang, hreflang, aria-current, name) of each link; links go through remember_language."""
+    links = re.findall(
+        r'<a href="/language/(\w+)/\?next=([^"]+)" lang="(\w+)" hreflang="(\w+)" rel="nofollow"( aria-current="true")?>([^<]+)</a>',
+        html,
+    )
+    return [(unquote(target), lang, hreflang, current, name) for _code, target, lang, hreflang, current, name in links]
 
 
 def alternates(html):
@@ -85,10 +91,10 @@ def test_without_a_page_every_language_links_to_the_same_path(translated_home):
 def test_a_language_filter_follows_the_switch(translated_home):
     html = render("includes/language_switcher.html", "/fr/search/?q=chorale&locale=fr", None, "fr")
     assert [link[0] for link in switcher_links(html)] == [
-        "/en/search/?q=chorale&amp;locale=en",
-        "/nl/search/?q=chorale&amp;locale=nl",
-        "/fr/search/?q=chorale&amp;locale=fr",
-        "/ru/search/?q=chorale&amp;locale=ru",
+        "/en/search/?q=chorale&locale=en",
+        "/nl/search/?q=chorale&locale=nl",
+        "/fr/search/?q=chorale&locale=fr",
+        "/ru/search/?q=chorale&locale=ru",
     ]
 
 

@@ -42,8 +42,8 @@ def test_page_missing_in_the_requested_language_lists_its_languages(client, orga
         ("ru", "/ru/organisations/fu/"),
     ]
     html = response.content.decode()
-    assert '<a href="/en/organisations/foo/" lang="en" hreflang="en">English</a>' in html
-    assert '<a href="/ru/organisations/fu/" lang="ru" hreflang="ru">Русский</a>' in html
+    assert 'href="/language/en/?next=/en/organisations/foo/" lang="en" hreflang="en" rel="nofollow">English</a>' in html
+    assert 'href="/language/ru/?next=/ru/organisations/fu/" lang="ru" hreflang="ru" rel="nofollow">Русский</a>' in html
 
 
 def test_source_language_path_after_another_prefix_redirects_to_the_translation(
@@ -74,4 +74,6 @@ def test_unknown_path_offers_every_language_home_page(client, translated_home):
         ("/fr/", False),
         ("/ru/", False),
     ]
-    assert b'href="/nl/" lang="nl" hreflang="nl" aria-current="true"' in response.content
+    assert (
+        b'href="/language/nl/?next=/nl/" lang="nl" hreflang="nl" rel="nofollow" aria-current="true"' in response.content
+    )
