@@ -13,8 +13,8 @@ This backend:
 * analyses a plain query string (in every language, or in the languages of an
   ``AnalysedSearchQuery``) and ORs its alternatives, so a page matching
   some words is found and ranked below one matching all;
-* ranks title matches above body matches (BM25 column weights on SQLite, ``A``
-  weight on PostgreSQL);
+* ranks title matches above body matches (BM25 column weights on SQLite, the
+  weight modelsearch gives the title terms' boost on PostgreSQL);
 * answers the search service through :class:`search.engine.SearchEngine`,
   finding, filtering, counting and ranking in one statement
   (:mod:`.statements`).

@@ -2,8 +2,8 @@
 
 A page's search entry (``search.PageSearchEntry``, and no Wagtail entry)
 holds its title terms and all its terms in a vector of the ``simple``
-configuration, which keeps terms as they are; title terms carry the ``A``
-weight. The entry copies the page columns the visitor's conditions read, so
+configuration, which keeps terms as they are; title terms carry the weight
+modelsearch gives their boost (:data:`~.common.TITLE_TERMS_BOOST`). The entry copies the page columns the visitor's conditions read, so
 a search never joins its matches to the pages.
 """
 
