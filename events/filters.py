@@ -28,6 +28,9 @@ from organisations.models import OrganisationPage
 
 from .models import EventCategory, EventOrganiser
 
+#: Organisers and cities offered in the filters, at most (the most used).
+MAX_CHOICES = 30
+
 MONTH_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})", re.ASCII)
 
 # Months whose start and end exist as datetimes in every time zone.
@@ -121,21 +124,77 @@ class EventFilterForm(forms.Form):
         self.index = index
         events = index.events()
         self.years = calendar_years(events)
-        self.fields["category"].choices = [("", _("All categories")), *EventCategory.choices]
-        # Organisers of this calendar's events, each shown in the calendar's language.
-        self.organisers = {
-            link.page.pk: link.page
-            for link in localize_pages(
-                OrganisationPage.objects.filter(event_links__event__in=events).select_related("locale").distinct(),
-                index.locale,
-            )
-        }
+        # Offered: what the calendar's upcoming events use, most used first, at most
+        # MAX_CHOICES of each; a value outside those (a shared link, a past event's
+        # organiser) still filters when it exists, and is then offered too.
+        upcoming = events.filter(events._still_running(timezone.now())).order_by()
+        self.fields["category"].choices = [("", _("All categories")), *self.category_choices(upcoming)]
+        self.organisers = self.offered_organisers(upcoming, events)
         self.fields["organiser"].choices = [("", _("All organisers"))] + [
-            (pk, page.title) for pk, page in sorted(self.organisers.items(), key=lambda item: sort_key(item[1].title))
+            (pk, page.title) for pk, page in self.organisers.items()
         ]
-        cities = sorted(set(events.exclude(city="").order_by().values_list("city", flat=True)), key=sort_key)
+        cities = self.offered_cities(upcoming, events)
         self.fields["city"].choices = [("", _("All cities"))] + [(city, city) for city in cities]
         self.full_clean()
+
+    def category_choices(self, upcoming):
+        """Categories of upcoming events, most used first, then the others (the list is short and fixed)."""
+        by_use = [
+            row["category"]
+            for row in upcoming.values("category").annotate(uses=Count("pk")).order_by("-uses", "category")
+        ]
+        labels = dict(EventCategory.choices)
+        return [(value, labels[value]) for value in by_use if value in labels] + [
+            (value, label) for value, label in EventCategory.choices if value not in by_use
+        ]
+
+    def offered_organisers(self, upcoming, events):
+        """``{page id: page}`` in the calendar's language: the most active organisers, and the one asked for."""
+        by_use = list(
+            EventOrganiser.objects.filter(event__in=upcoming.values("pk"))
+            .values("organisation__translation_key")
+            .annotate(uses=Count("event", distinct=True), organisation=Min("organisation_id"))
+            .order_by("-uses", "organisation__translation_key")[:MAX_CHOICES]
+        )
+        wanted = [row["organisation"] for row in by_use]
+        asked = self.asked_organiser()
+        if asked is not None and asked not in wanted:
+            # Any organiser of this calendar, upcoming or past, reached in any language.
+            asked_key = OrganisationPage.objects.filter(pk=asked).values("translation_key")
+            wanted.extend(
+                EventOrganiser.objects.filter(
+                    event__in=events.values("pk"), organisation__translation_key__in=asked_key
+                ).values_list("organisation_id", flat=True)[:1]
+            )
+        if not wanted:
+            return {}
+        rank = {row["organisation__translation_key"]: position for position, row in enumerate(by_use)}
+        links = localize_pages(
+            OrganisationPage.objects.filter(pk__in=wanted).select_related("locale"), self.index.locale
+        )
+        links.sort(key=lambda link: (rank.get(link.page.translation_key, len(rank)), sort_key(link.page.title)))
+        return {link.page.pk: link.page for link in links}
+
+    def asked_organiser(self):
+        """The organiser id in the query string, when it reads as one."""
+        value = self.data.get("organiser") if self.data else None
+        if not value or not value.isascii() or not value.isdigit() or len(value) > 18:
+            return None
+        return int(value)
+
+    def offered_cities(self, upcoming, events):
+        """The cities of the most upcoming events, and the one asked for when some event is there."""
+        cities = list(
+            upcoming.exclude(city="")
+            .values("city")
+            .annotate(uses=Count("pk"))
+            .order_by("-uses", "city")
+            .values_list("city", flat=True)[:MAX_CHOICES]
+        )
+        asked = self.data.get("city") if self.data else None
+        if asked and asked not in cities and len(asked) <= 255 and events.filter(city=asked).exists():
+            cities.append(asked)
+        return cities
 
     def clean_month(self):
         value = self.cleaned_data["month"]

@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import cached_content_response
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH
 
@@ -28,6 +29,7 @@ from .filters import (
     site_time_zone,
 )
 from .ical import calendar_for_events
+from .windows import MAX_FEED_EVENTS, read_window
 
 EVENTS_PER_PAGE = 12
 
@@ -154,17 +156,57 @@ def ics_response(calendar, filename):
     return response
 
 
+def refused_window(request):
+    """(window, None), or (None, a plain-text 400) when ``days_back``/``days_ahead`` are not numbers of days allowed."""
+    try:
+        return read_window(request.GET), None
+    except ValueError as error:
+        return None, HttpResponseBadRequest(f"{error}\n", content_type="text/plain; charset=utf-8")
+
+
+#: The query parameters a feed reads (besides the window's): its cache key names these only.
+FILTER_PARAMETERS = ("category", "organiser", "city", "month")
+
+
+def feed_cache_key(request, window):
+    """What a feed of this calendar depends on besides the content: its path, filters and window.
+
+    Read from the query string as given, so that a cached feed (or a 304) is
+    answered before the filters are checked against the calendar; a refused
+    filter gives a 400, which is never kept.
+    """
+    filters = sorted((name, request.GET.get(name, "")[:255]) for name in FILTER_PARAMETERS if name in request.GET)
+    return [request.path, filters, window.key]
+
+
 def index_ical(request, index):
-    """The subscribable calendar: every matching event, past and coming."""
-    form = EventFilterForm(request.GET, index)
-    refused = refused_filter(form)
+    """The subscribable calendar: the events of the window (see :mod:`.windows`), or of the month asked for.
+
+    Built once per content version and window, kept, and answered with 304
+    when the subscriber already has it.
+    """
+    window, refused = refused_window(request)
     if refused:
         return refused
-    events = form.apply(index.events()).select_related("locale").order_by("start")
-    calendar = calendar_for_events(events, name=index.title, host=index.get_site().hostname, request=request)
-    return ics_response(calendar, slugify(index.title) or "calendar")
+
+    def build():
+        form = EventFilterForm(request.GET, index)
+        refused = refused_filter(form)
+        if refused:
+            return refused
+        events = form.apply(index.events())
+        if not form.selected_month:
+            events = events.overlapping(window.start, window.end)
+        events = events.select_related("locale").order_by("start", "pk")[:MAX_FEED_EVENTS]
+        calendar = calendar_for_events(events, name=index.title, host=index.get_site().hostname, request=request)
+        return ics_response(calendar, slugify(index.title) or "calendar")
+
+    return cached_content_response(request, feed_cache_key(request, window), build, since=window.moment)
 
 
 def event_ical(request, event):
-    calendar = calendar_for_events([event], name=event.title, host=event.get_site().hostname, request=request)
-    return ics_response(calendar, event.slug)
+    def build():
+        calendar = calendar_for_events([event], name=event.title, host=event.get_site().hostname, request=request)
+        return ics_response(calendar, event.slug)
+
+    return cached_content_response(request, [request.path], build)

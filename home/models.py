@@ -232,9 +232,10 @@ class HomePage(BasePage):
             HeritageIndexPage: "heritage",
             OrganisationIndexPage: "organisations",
         }
+        # Only the section pages are read: plain pages under the home page may be many.
         context["sections"] = {
             section_names[type(child)]: child
-            for child in visible_pages(self.get_children()).specific()
+            for child in visible_pages(self.get_children().type(*section_names)).specific()
             if type(child) in section_names
         }
         return context

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -18,6 +19,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from config.api_fields import RelatedPageField, RelatedPagesField
+from core.cache import CONTENT_CACHE_SECONDS, content_cache_key
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
 from localisation.collation import by_title, sort_key
@@ -48,6 +50,10 @@ class OrganisationIndexPage(BasePage):
     max_count_per_parent = 1
 
     PER_PAGE = 12
+    #: Cities and countries offered in the filters, at most (the most used).
+    MAX_FILTER_CHOICES = 40
+    #: Federations and councils shown with their member counts, at most (the largest).
+    MAX_MEMBERSHIP_FIGURES = 6
 
     class Meta:
         verbose_name = _("organisation index page")
@@ -55,20 +61,21 @@ class OrganisationIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organisations = OrganisationPage.objects.child_of(self).visible()
-        cities = sorted(set(organisations.exclude(city="").order_by().values_list("city", flat=True)))
-        countries = sorted(
-            {Country(code) for code in organisations.exclude(country="").order_by().values_list("country", flat=True)},
-            key=lambda country: country.name,
-        )
         # Values a visitor may have mistyped or that no longer exist are ignored, not refused.
+        asked = {name: request.GET.get(name, "") for name in ("kind", "city", "country")}
+        cities = self.offered_values(organisations, "city", asked["city"])
+        countries = sorted(
+            (Country(code) for code in self.offered_values(organisations, "country", asked["country"])),
+            key=lambda country: sort_key(country.name),
+        )
         filters = {
-            "kind": request.GET.get("kind") if request.GET.get("kind") in OrganisationKind.values else "",
-            "city": request.GET.get("city") if request.GET.get("city") in cities else "",
-            "country": request.GET.get("country") if request.GET.get("country") in {c.code for c in countries} else "",
+            "kind": asked["kind"] if asked["kind"] in OrganisationKind.values else "",
+            "city": asked["city"] if asked["city"] in cities else "",
+            "country": asked["country"] if asked["country"] in {country.code for country in countries} else "",
         }
         filtered = organisations.filter(**{field: value for field, value in filters.items() if value})
         context.update(
-            organisations=self.alphabetical_page(filtered, request.GET.get("page")),
+            organisations=self.alphabetical_page(filtered, request.GET.get("page"), filters),
             filters=filters,
             is_filtered=any(filters.values()),
             kind_choices=OrganisationKind.choices,
@@ -79,14 +86,37 @@ class OrganisationIndexPage(BasePage):
         )
         return context
 
-    def alphabetical_page(self, organisations, number):
+    @staticmethod
+    def offered_values(organisations, field, asked):
+        """The ``field`` values the filter offers: the most used (at most ``MAX_FILTER_CHOICES``),
+        alphabetically, and ``asked`` when some organisation has it."""
+        values = list(
+            organisations.exclude(**{field: ""})
+            .order_by()
+            .values(field)
+            .annotate(uses=Count("pk"))
+            .order_by("-uses", field)
+            .values_list(field, flat=True)[: OrganisationIndexPage.MAX_FILTER_CHOICES]
+        )
+        if asked and asked not in values and len(asked) <= 255 and organisations.filter(**{field: asked}).exists():
+            values.append(asked)
+        return sorted(values, key=sort_key)
+
+    def alphabetical_page(self, organisations, number, filters=None):
         """One page of ``organisations`` in the alphabetical order of the page's language.
 
         The database's order is by code point ("Été" after "Zuid"): titles are
-        sorted here (one light query), then only the page's organisations loaded.
+        sorted here (one light query), then only the page's organisations
+        loaded. The sorted ids are kept per content version (core.cache), so
+        the sort is paid once per change, not per visit.
         """
-        titles = sorted(organisations.order_by().values_list("pk", "title"), key=lambda row: sort_key(row[1]))
-        page = Paginator([pk for pk, _title in titles], self.PER_PAGE).get_page(number)
+        key = content_cache_key("organisation-directory", self.pk, sorted((filters or {}).items()))
+        ordered = cache.get(key)
+        if ordered is None:
+            titles = sorted(organisations.order_by().values_list("pk", "title"), key=lambda row: sort_key(row[1]))
+            ordered = [pk for pk, _title in titles]
+            cache.set(key, ordered, CONTENT_CACHE_SECONDS)
+        page = Paginator(ordered, self.PER_PAGE).get_page(number)
         loaded = organisations.filter(pk__in=page.object_list).select_related("image", "locale")
         by_pk = {organisation.pk: organisation for organisation in loaded.prefetch_related(*IMAGE_PREFETCH)}
         page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
@@ -112,7 +142,7 @@ class OrganisationIndexPage(BasePage):
             organisations.filter(kind__in=[OrganisationKind.FEDERATION, OrganisationKind.COUNCIL])
             .annotate(member_count=Coalesce(Subquery(member_counts), 0))
             .select_related("locale")
-            .order_by("-member_count", "title")
+            .order_by("-member_count", "title")[: OrganisationIndexPage.MAX_MEMBERSHIP_FIGURES]
         )
         return sorted(figures, key=lambda federation: (-federation.member_count, sort_key(federation.title)))
 
@@ -297,13 +327,14 @@ class JubileeQuerySet(ContentPageQuerySet):
 
 
 class JubileeIndexPage(BasePage):
-    """The list of jubilees, coming first then past."""
+    """The list of jubilees, coming first (the soonest ones) then past, a page at a time."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["organisations.JubileePage"]
     max_count_per_parent = 1
 
     PER_PAGE = 12
+    UPCOMING_SHOWN = 24
 
     class Meta:
         verbose_name = _("jubilee index page")
@@ -316,7 +347,8 @@ class JubileeIndexPage(BasePage):
             .select_related("image", "locale")
             .prefetch_related(*IMAGE_PREFETCH)
         )
-        context["upcoming_jubilees"] = jubilees.upcoming()
+        # The soonest ones: the list stays as long as a page however many are announced years ahead.
+        context["upcoming_jubilees"] = jubilees.upcoming()[: self.UPCOMING_SHOWN]
         context["past_jubilees"] = Paginator(jubilees.past(), self.PER_PAGE).get_page(request.GET.get("page"))
         return context
 

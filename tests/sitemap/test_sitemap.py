@@ -1,7 +1,8 @@
-"""/sitemap.xml with hreflang alternates, and robots.txt pointing to it."""
+"""/sitemap.xml: an index of sitemap files with hreflang alternates, and robots.txt pointing to it."""
 
 import xml.etree.ElementTree as ET
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -14,14 +15,27 @@ pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap(client):
+def sitemap_files(client):
+    """The addresses (path and query) of the files the index lists."""
     response = client.get("/sitemap.xml")
     assert response.status_code == HTTPStatus.OK
     root = ET.fromstring(response.content)
-    return {
-        url.find("s:loc", NS).text: {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
-        for url in root.findall("s:url", NS)
-    }
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    locations = [urlsplit(element.find("s:loc", NS).text) for element in root.findall("s:sitemap", NS)]
+    return [location.path + (f"?{location.query}" if location.query else "") for location in locations]
+
+
+def sitemap(client):
+    """Every URL of every file the index lists, with its alternates."""
+    urls = {}
+    for address in sitemap_files(client):
+        response = client.get(address)
+        assert response.status_code == HTTPStatus.OK
+        root = ET.fromstring(response.content)
+        for url in root.findall("s:url", NS):
+            links = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
+            urls[url.find("s:loc", NS).text] = links
+    return urls
 
 
 def test_every_public_page_in_every_language_with_alternates(client, home_page, sections):
@@ -64,5 +78,6 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
+    # The index: one address, whatever the number of files.
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines

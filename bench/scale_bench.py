@@ -1,0 +1,320 @@
+"""Page cost at scale: every page type on the demo site and on a 20,000-page site, side by side.
+
+    .venv/bin/python bench/scale_bench.py                      # builds both sites, then measures
+    .venv/bin/python bench/scale_bench.py --pages 5000         # a smaller large site
+    .venv/bin/python bench/scale_bench.py --workdir DIR --reuse   # measure sites built before in DIR
+
+Two SQLite databases are built in the work directory: ``demo.sqlite3`` (the
+demo site, ``manage.py load_demo``) and ``scale.sqlite3`` (a copy of it with
+generated pages added until the site holds ``--pages`` pages). Generated pages
+are spread over the four languages (translations of one another) and the five
+content types, with events from two years back to two years ahead (one in ten
+weekly), organisers, and organisations in a few hundred cities. They are
+written straight into the tree (paths computed once per section, pages saved
+without the editor's validation): an import of 20,000 lines takes hours, this
+takes minutes.
+
+Each page is then requested through Django's test client with DEBUG off,
+``--rounds`` times after a warm-up, the cache cleared before each request
+(uncached: what the first visitor after a change pays) and, for the cached
+surfaces, once more without clearing. Each site is measured in its own process.
+Prints a Markdown table: median ms, body size, queries, and the ratio.
+
+Targets: each page on the large site within 1.5x of the demo; sitemap index and
+each sitemap file under 100 ms and 1 MB; iCal for a year under 100 ms uncached.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: Pages measured: (label, path, whether the response is cached between requests).
+PAGES = [
+    ("home", "/en/", False),
+    ("events: all", "/en/events/", False),
+    ("events: upcoming", "/en/events/upcoming/", False),
+    ("events: month", "/en/events/month/", False),
+    ("events: iCal", "/en/events/ical/", True),
+    ("events: RSS", "/en/events/feed/rss/", True),
+    ("events: Atom", "/en/events/feed/atom/", True),
+    ("organisations", "/en/organisations/", False),
+    ("jubilees", "/en/jubilees/", False),
+    ("heritage", "/en/heritage/", False),
+    ("sitemap index", "/sitemap.xml", True),
+    ("sitemap file 1", "/sitemap-pages.xml?p=1", True),
+    ("robots.txt", "/robots.txt", False),
+]
+
+CITY_COUNT = 300
+
+
+def django_setup(database_path):
+    os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
+    # Measured as deployed: DEBUG off (with DEBUG on, Django keeps every query's SQL).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only")
+    os.environ.setdefault("ALLOWED_HOSTS", "localhost")
+    # What a page costs to build: the page cache in front (core/page_cache.py) is another measure.
+    os.environ.setdefault("PAGE_CACHE", "off")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    # Static files as collected are not part of the measure (no manifest needed).
+    from django.test.utils import override_settings
+
+    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}).enable()
+
+
+def build_demo(database_path):
+    from django.core.management import call_command
+
+    django_setup(database_path)
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+
+class SectionWriter:
+    """Appends pages under one section page: its next child path is computed, not asked for."""
+
+    def __init__(self, section):
+        from wagtail.models import Page
+
+        self.section = section
+        last = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).order_by("-path").first()
+        self.next_step = (int(last.path[-Page.steplen :], 36) + 1) if last else 1
+        self.added = 0
+
+    def add(self, page):
+        from wagtail.models import Page
+
+        page.path = Page._get_path(self.section.path, self.section.depth + 1, self.next_step)
+        page.depth = self.section.depth + 1
+        page.numchild = 0
+        page.url_path = f"{self.section.url_path}{page.slug}/"
+        page.locale_id = self.section.locale_id
+        page.live = True
+        page.has_unpublished_changes = False
+        page.first_published_at = page.last_published_at = NOW
+        page.save(clean=False)
+        self.next_step += 1
+        self.added += 1
+        return page
+
+    def finish(self):
+        from wagtail.models import Page
+
+        Page.objects.filter(pk=self.section.pk).update(numchild=self.section.numchild + self.added)
+
+
+NOW = None
+
+
+def build_scale(database_path, target_pages):
+    """Add generated pages to a copy of the demo site until it holds ``target_pages``."""
+    global NOW
+    django_setup(database_path)
+    import uuid
+
+    from django.conf import settings
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
+    from bench.jsonl import CITIES, LOCALES, NAMES
+    from events.models import EventCategory, EventOrganiser, EventPage
+    from heritage.models import HeritageProjectPage
+    from home.batching import batched_tasks
+    from home.models import StandardPage
+    from home.sections import get_home_page, get_section
+    from organisations.models import JubileePage, OrganisationKind, OrganisationPage
+
+    for backend in settings.WAGTAILSEARCH_BACKENDS.values():
+        backend["AUTO_UPDATE"] = False
+    NOW = timezone.now()
+    locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=LOCALES)}
+    models = [OrganisationPage, HeritageProjectPage, JubileePage, EventPage, StandardPage]
+    writers = {
+        (model, code): SectionWriter(
+            get_home_page(locales[code]) if model is StandardPage else get_section(model, locales[code])
+        )
+        for model in models
+        for code in LOCALES
+    }
+    cities = [city["en"] for city in CITIES] + [f"Town {number}" for number in range(CITY_COUNT - len(CITIES))]
+    kinds = list(OrganisationKind.values)
+    categories = list(EventCategory.values)
+    groups = max(0, (target_pages - Page.objects.count()) // (len(models) * len(LOCALES)))
+    started = time.perf_counter()
+    with transaction.atomic(), batched_tasks():
+        organisations = []
+        for group in range(groups):
+            name = NAMES[group % len(NAMES)]["en"]
+            # A few cities hold most organisations and events, as in life.
+            city = cities[min(int(group**0.5 * 3) % CITY_COUNT, group % CITY_COUNT)]
+            start = NOW + datetime.timedelta(days=(group * 7919) % 1461 - 730, hours=group % 5)
+            for model in models:
+                key = uuid.uuid4()
+                for code in LOCALES:
+                    title = f"{name} {model._meta.model_name} {group} ({code})"
+                    fields = {
+                        "title": title,
+                        "draft_title": title,
+                        "slug": f"{model._meta.model_name}-{group}",
+                        "summary": f"Generated {model._meta.verbose_name} {group} of the scale benchmark.",
+                        "translation_key": key,
+                        "external_id": f"scale-{model._meta.model_name}-{group}",
+                    }
+                    if model is OrganisationPage:
+                        fields.update(kind=kinds[group % len(kinds)], founded_year=1950 + group % 70, city=city)
+                        fields["country"] = "BE"
+                    elif model is HeritageProjectPage:
+                        fields.update(start_year=1990 + group % 35, country="BE")
+                    elif model is JubileePage:
+                        fields.update(
+                            date=(start + datetime.timedelta(days=3)).date(),
+                            anniversary=10 + group % 60,
+                            organisation=organisations[-1] if organisations else None,
+                        )
+                    elif model is EventPage:
+                        fields.update(
+                            start=start,
+                            end=start + datetime.timedelta(hours=3),
+                            city=city,
+                            country="BE",
+                            venue="Community hall",
+                            category=categories[group % len(categories)],
+                            recurrence="FREQ=WEEKLY;COUNT=20" if group % 10 == 0 else "",
+                        )
+                    page = writers[(model, code)].add(model(**fields))
+                    if code == "en" and model is OrganisationPage:
+                        organisations.append(page)
+                    if code == "en" and model is EventPage and organisations:
+                        # Organisers follow use: the first organisations organise most.
+                        organiser = organisations[int(len(organisations) * ((group * 37) % 100 / 100) ** 3)]
+                        EventOrganiser.objects.create(event=page, organisation=organiser)
+            if group and group % 100 == 0:
+                print(f"  {group * len(models) * len(LOCALES)} pages in {time.perf_counter() - started:.0f} s")
+        for writer in writers.values():
+            writer.finish()
+    print(f"{Page.objects.count()} pages; generation {time.perf_counter() - started:.0f} s")
+
+
+def measure(database_path, rounds):
+    django_setup(database_path)
+    import gc
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    gc.freeze()  # as config/wsgi.py does once the site is loaded
+    client = Client(HTTP_HOST="localhost")
+    results = {"pages": Page.objects.count()}
+    for label, path, cached in PAGES:
+        client.get(path, secure=True)  # warm-up: imports, templates, the site's root paths
+        timings = []
+        for _round in range(rounds):
+            cache.clear()
+            started = time.perf_counter()
+            response = client.get(path, secure=True)
+            timings.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            cache.clear()
+            response = client.get(path, secure=True)
+        row = {
+            "status": response.status_code,
+            "ms": statistics.median(timings),
+            "bytes": len(response.content),
+            "queries": len(queries),
+        }
+        if cached:
+            warm = []
+            for _round in range(rounds):
+                started = time.perf_counter()
+                client.get(path, secure=True)
+                warm.append((time.perf_counter() - started) * 1000)
+            row["cached_ms"] = statistics.median(warm)
+            etag = response.get("ETag")
+            if etag:
+                started = time.perf_counter()
+                not_modified = client.get(path, secure=True, headers={"if-none-match": etag})
+                row["304_ms"] = (time.perf_counter() - started) * 1000
+                row["304_status"] = not_modified.status_code
+        results[label] = row
+    print(json.dumps(results))
+
+
+def run_role(role, *arguments):
+    command = [sys.executable, __file__, "--role", role, *map(str, arguments)]
+    completed = subprocess.run(command, check=True, capture_output=role == "measure", text=True, cwd=ROOT)
+    return completed.stdout
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20_000, help="pages of the large site (default 20000)")
+    parser.add_argument("--rounds", type=int, default=5, help="timed requests per page (default 5)")
+    parser.add_argument("--workdir", type=Path, help="where the databases are (default: a new temporary directory)")
+    parser.add_argument("--reuse", action="store_true", help="measure the databases already in --workdir")
+    parser.add_argument("--role", help=argparse.SUPPRESS)
+    parser.add_argument("arguments", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.role == "build-demo":
+        return build_demo(args.arguments[0])
+    if args.role == "build-scale":
+        return build_scale(args.arguments[0], int(args.arguments[1]))
+    if args.role == "measure":
+        return measure(args.arguments[0], int(args.arguments[1]))
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compatriots-scale-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    demo, scale = workdir / "demo.sqlite3", workdir / "scale.sqlite3"
+    if not args.reuse:
+        started = time.perf_counter()
+        run_role("build-demo", demo)
+        print(f"demo site built in {time.perf_counter() - started:.0f} s")
+        shutil.copyfile(demo, scale)
+        run_role("build-scale", scale, args.pages)
+    figures = {
+        name: json.loads(run_role("measure", path, args.rounds)) for name, path in (("demo", demo), ("scale", scale))
+    }
+    print(report(figures))
+
+
+def report(figures):
+    demo, scale = figures["demo"], figures["scale"]
+    lines = [
+        f"| page | demo ({demo['pages']} pages) | {scale['pages']:,} pages | ratio | size at scale | queries "
+        "(demo / scale) | cached at scale | 304 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for label, _path, _cached in PAGES:
+        small, large = demo[label], scale[label]
+        cached = f"{large['cached_ms']:.1f} ms" if "cached_ms" in large else ""
+        not_modified = f"{large['304_ms']:.1f} ms ({large['304_status']})" if "304_ms" in large else ""
+        status = "" if large["status"] == 200 else f" (HTTP {large['status']})"
+        lines.append(
+            f"| {label}{status} | {small['ms']:.1f} ms | {large['ms']:.1f} ms | {large['ms'] / small['ms']:.2f}x"
+            f" | {large['bytes'] / 1000:.0f} KB | {small['queries']} / {large['queries']} | {cached} | {not_modified} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

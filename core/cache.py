@@ -1,0 +1,131 @@
+"""One version number for all published content, for caches that must follow it.
+
+What a visitor sees (pages, listings, feeds, the sitemap) changes only when a
+page is published, unpublished, moved, deleted or changes its view
+restrictions. Rather than tracking which cached piece depends on which page,
+caches put :func:`content_version` in their keys: every such change moves the
+version on (:func:`bump_content_version`, connected in ``CoreConfig.ready``),
+and the old entries are never read again and expire on their own.
+
+The version is the time of the last change, so it also serves as the
+``Last-Modified`` of whatever is built from the content
+(:func:`content_changed_at`). A cache that lost it (a restart of the local
+memory cache) starts a new version at the current time: its entries are then
+rebuilt once, never served stale.
+"""
+
+import datetime
+import hashlib
+import time
+
+from django.core.cache import cache
+
+VERSION_KEY = "core:content-version"
+
+#: How long pieces built from the content stay cached at most: a change bumps
+#: the version first; this only bounds what time alone changes (what is upcoming).
+CONTENT_CACHE_SECONDS = 3600
+
+
+def content_version():
+    """The current version of the published content (a string; changes on every change)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = f"{time.time():.6f}"
+        # add, not set: two processes starting together agree on one version.
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def bump_content_version(**kwargs):
+    """Move the version on (a signal receiver: page published, unpublished, moved, deleted...)."""
+    previous = cache.get(VERSION_KEY)
+    version = f"{time.time():.6f}"
+    if previous is not None and version <= previous:
+        # Two changes within the clock's resolution still give two versions.
+        version = f"{float(previous) + 0.000001:.6f}"
+    cache.set(VERSION_KEY, version, timeout=None)
+
+
+def content_changed_at():
+    """When the content last changed (as far as this cache knows), an aware UTC datetime, whole seconds."""
+    seconds = int(float(content_version()))
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
+
+
+def content_cache_key(*parts):
+    """A cache key for something built from the content: ``parts`` and the content version, hashed."""
+    text = "\x1f".join(str(part) for part in (*parts, content_version()))
+    return "content:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def connect_content_signals():
+    """Bump the version on every change of what visitors may see."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(bump_content_version, dispatch_uid="core.cache.published")
+    page_unpublished.connect(bump_content_version, dispatch_uid="core.cache.unpublished")
+    post_page_move.connect(bump_content_version, dispatch_uid="core.cache.moved")
+    # Any save of a page row: a live page saved without a revision (imports,
+    # scripts, the scheduler's expiry) changes what visitors see as well.
+    post_save.connect(_page_saved, dispatch_uid="core.cache.page_saved")
+    post_delete.connect(_page_saved, dispatch_uid="core.cache.page_deleted")
+    for model in (PageViewRestriction, Site):
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"core.cache.{model.__name__}.saved")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"core.cache.{model.__name__}.deleted")
+
+
+def _page_saved(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump_content_version()
+
+
+def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SECONDS, since=None):
+    """The response ``build()`` makes, built once per content version and kept, with conditional GET.
+
+    ``key_parts`` must name everything the response depends on besides the
+    content, the scheme and the host (the path, the query parameters it
+    reads, a time bucket...): naming the parameters read, not the raw query
+    string, keeps junk parameters from filling the cache with copies. The ``ETag`` derives from the key, and
+    ``Last-Modified`` is the content's last change (or ``since``, when later):
+    a client that has the current version gets its 304 before anything is
+    read or rendered. Only a 200 is kept.
+    """
+    from django.http import HttpResponse
+    from django.utils.cache import get_conditional_response
+    from django.utils.http import http_date
+
+    key = content_cache_key(request.scheme, request.get_host(), *key_parts)
+    etag = f'"{key.removeprefix("content:")[:32]}"'
+    last_modified = content_changed_at()
+    if since is not None and since > last_modified:
+        last_modified = since.replace(microsecond=0)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified.timestamp())
+    if not_modified is not None:
+        return not_modified
+    kept = cache.get(key)
+    if kept is not None:
+        content, headers = kept
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+    else:
+        response = build()
+        if not getattr(response, "is_rendered", True):
+            response.render()
+        if response.status_code != 200 or response.streaming:
+            return response
+        headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
+        cache.set(key, (response.content, headers), timeout)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified.timestamp())
+    return response
+
+
+#: Headers of a built response that describe its content (kept with it).
+KEPT_HEADERS = {"content-type", "content-disposition", "content-language", "x-robots-tag"}
