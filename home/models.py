@@ -198,6 +198,7 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "listings.CollectionPage",
         "cooperation.CooperationIndexPage",
+        "forms.FormPage",
     ]
     max_count_per_parent = 1
 
@@ -245,7 +246,7 @@ class StandardPage(BasePage):
     """A plain page: about, contacts, background articles."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "forms.FormPage"]
 
     class Meta:
         verbose_name = _("standard page")

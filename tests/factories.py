@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventOrganiser, EventPage
+from forms.models import FormField, FormPage
 from heritage.models import HeritageIndexPage, HeritageProjectOrganisation, HeritageProjectPage
 from home.models import HomePage, StandardPage
 from organisations.models import (
@@ -142,3 +143,25 @@ class EventPageFactory(BasePageFactory):
 class EventOrganiserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EventOrganiser
+
+
+class FormPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Form {n}")
+    to_address = "office@example.org"
+    from_address = "site@example.org"
+    subject = "A message from the site"
+    thank_you_text = "<p>Thank you, we will answer soon.</p>"
+
+    class Meta:
+        model = FormPage
+
+
+class FormFieldFactory(factory.django.DjangoModelFactory):
+    """A field of ``page`` (required): single-line text unless told otherwise."""
+
+    label = factory.Sequence(lambda n: f"Field {n}")
+    field_type = "singleline"
+    required = True
+
+    class Meta:
+        model = FormField

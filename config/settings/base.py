@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "events",
     "listings",
     "cooperation",
+    "forms",
     "search",
     "interchange",
     "localisation",
@@ -160,6 +161,12 @@ WAGTAIL_I18N_ENABLED = True
 # kept for a year, not only until the browser closes.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Forms visitors fill in (forms app): how long submissions (personal data) are
+# kept before purge_form_submissions deletes them, and how many one address
+# may send in an hour.
+FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "365"))
+FORM_SUBMISSIONS_PER_HOUR = int(os.environ.get("FORM_SUBMISSIONS_PER_HOUR", "10"))
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from cooperation.models import CooperationIndexPage
 from events.models import EventIndexPage, EventPage
+from forms.models import FormPage
 from heritage.models import HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage, StandardPage
 from listings.models import CollectionPage
@@ -39,15 +40,24 @@ SECTION_CONTENT = {
 class PageTreeTests(WagtailPageTestCase):
     def test_home_page_sits_under_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, SECTIONS | {StandardPage, CollectionPage, CooperationIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, SECTIONS | {StandardPage, CollectionPage, CooperationIndexPage, FormPage}
+        )
         self.assertCanCreateAt(Page, HomePage)
 
     def test_standard_pages_nest_under_the_home_page_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, FormPage})
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanNotCreateAt(Page, StandardPage)
+
+    def test_form_pages_sit_under_the_home_page_or_a_standard_page_and_have_no_children(self):
+        self.assertAllowedParentPageTypes(FormPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(FormPage, set())
+        self.assertCanCreateAt(HomePage, FormPage)
+        self.assertCanCreateAt(StandardPage, FormPage)
+        self.assertCanNotCreateAt(Page, FormPage)
 
     def test_each_section_sits_under_the_home_page_and_holds_only_its_content(self):
         for section, content in SECTION_CONTENT.items():

@@ -15,10 +15,13 @@ import threading
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = 60
+#: Housekeeping run on the first run of each day: form submissions past their retention period.
+DAILY_COMMANDS = ("purge_form_submissions",)
 
 
 class Command(BaseCommand):
@@ -65,6 +68,21 @@ class Command(BaseCommand):
             logger.exception("Scheduled publishing failed; trying again at the next run")
         finally:
             refresh_connections()
+        self.run_daily()
+
+    def run_daily(self):
+        """The daily commands, once a day (the first run of the day); a failure is retried the next day."""
+        today = timezone.localdate()
+        if getattr(self, "daily_run_on", None) == today:
+            return
+        self.daily_run_on = today
+        for name in DAILY_COMMANDS:
+            try:
+                call_command(name, stdout=self.stdout)
+            except Exception:
+                logger.exception("Daily command %s failed; trying again tomorrow", name)
+            finally:
+                refresh_connections()
 
 
 def refresh_connections():
