@@ -75,3 +75,11 @@ def test_import_and_export_commands_report_their_progress(home_page, tmp_path):
     stderr = io.StringIO()
     call_command("export_content", str(tmp_path / "out.jsonl"), stderr=stderr)
     assert "Exporting: 2 items" in stderr.getvalue()
+
+
+@pytest.mark.django_db
+def test_update_index_reports_objects_per_model(home_page):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    call_command("update_index", stdout=stdout, stderr=stderr)
+    assert "home.HomePage: 1/1 objects" in stderr.getvalue()
+    assert "indexed" in stdout.getvalue()
