@@ -7,6 +7,7 @@ nothing is stored, so the list is right the day a founding year is corrected.
 import datetime
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
 ROUND_ANNIVERSARIES = (10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100)
@@ -19,19 +20,13 @@ def is_round_anniversary(years):
 
 
 def add_months(day, months):
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return _same_day_in(year, month, day.day)
+    """The same day ``months`` later, or that month's last day (31 January + 1 month: 28 or 29 February)."""
+    return day + relativedelta(months=months)
 
 
 def _same_day_in(year, month, day):
     """``day`` of the month, or the month's last day (a 29 February founding)."""
-    for candidate in (day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
+    return datetime.date(year, month, 1) + relativedelta(day=day)
 
 
 @dataclass(frozen=True)
