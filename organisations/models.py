@@ -368,7 +368,6 @@ class JubileeIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-
 class JubileePage(BasePage):
     """An organisation's anniversary celebration.
 
