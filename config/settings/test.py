@@ -9,6 +9,9 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="compatriots-test-media-")
+# An existing (empty) folder: WhiteNoise warns once per request handler about a missing one,
+# and tests serve static files from the apps' folders (finders), not from collectstatic's output.
+STATIC_ROOT = tempfile.mkdtemp(prefix="compatriots-test-static-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Never reach a translation service from tests, whatever the environment says.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
