@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
+from wagtail.blocks import StreamValue
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -30,6 +31,11 @@ def _positions(source_page, values):
     positions = {}
     if "body" in values:
         positions["body"] = {block.id: index for index, block in enumerate(getattr(source_page, "body", None) or [])}
+    # Other StreamFields of struct blocks (a heritage project's recognitions): ``[{sub-block: text}, ...]``.
+    for name in values:
+        stream = getattr(source_page, name, None) if name != "body" else None
+        if isinstance(stream, StreamValue):
+            positions[name] = {block.id: index for index, block in enumerate(stream)}
     for relation in get_all_child_relations(type(source_page)):
         name = relation.get_accessor_name()
         if name in values and issubclass(relation.related_model, TranslatableMixin):
@@ -88,8 +94,9 @@ def translate_page(source_page, locale, values, *, publish=True, user=None, tran
     ``values`` maps field names (``title``, ``summary``, ``city``...) to text,
     ``body`` to the list of paragraph texts, in the order of the source's
     paragraphs, and a translatable child relation (``gallery_images``,
-    ``activities``) to a list of ``{field: text}``, in the order of the
-    source's children. Fields left out keep the source's text (wagtail-localize's
+    ``activities``) or another StreamField of struct blocks (``recognitions``)
+    to a list of ``{field: text}``, in the order of the source's children or
+    blocks. Fields left out keep the source's text (wagtail-localize's
     fallback). ``translation_source``, when given, is the page's up-to-date
     record from :func:`translation_source_for`. Returns the translated page,
     saved (and published when asked).

@@ -9,8 +9,9 @@ so running the demo loader again changes nothing.
 """
 
 import datetime
+from functools import partial
 
-from django.utils import translation
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
@@ -53,23 +54,24 @@ HOME_INTRODUCTIONS = {
 }
 
 #: Alternative text of the generated pictures, which show the page's title over an abstract composition.
+# The pictures carry no text, so one picture serves every language; only its description is translated.
 POSTER_ALT = {
-    "en": "Poster with the title “{title}”",
-    "nl": "Affiche met de titel ‘{title}’",
-    "fr": "Affiche portant le titre « {title} »",
-    "ru": "Афиша с надписью «{title}»",
+    "en": "Abstract poster for “{title}”: coloured discs and an embroidered border",
+    "nl": "Abstracte affiche voor ‘{title}’: gekleurde schijven en een geborduurde rand",
+    "fr": "Affiche abstraite pour « {title} » : disques colorés et bordure brodée",
+    "ru": "Абстрактная афиша к «{title}»: цветные круги и вышитый узор",
 }
 ILLUSTRATION_ALT = {
-    "en": "Illustration with the title “{title}”",
-    "nl": "Illustratie met de titel ‘{title}’",
-    "fr": "Illustration portant le titre « {title} »",
-    "ru": "Иллюстрация с надписью «{title}»",
+    "en": "Abstract illustration for “{title}”: coloured discs and an embroidered border",
+    "nl": "Abstracte illustratie bij ‘{title}’: gekleurde schijven en een geborduurde rand",
+    "fr": "Illustration abstraite pour « {title} » : disques colorés et bordure brodée",
+    "ru": "Абстрактная иллюстрация к «{title}»: цветные круги и вышитый узор",
 }
 GALLERY_ALT = {
-    "en": "Drawn landscape captioned “{caption}”",
-    "nl": "Getekend landschap met als onderschrift ‘{caption}’",
-    "fr": "Paysage dessiné, légendé « {caption} »",
-    "ru": "Рисованный пейзаж с подписью «{caption}»",
+    "en": "Drawn landscape: {caption}",
+    "nl": "Getekend landschap: {caption}",
+    "fr": "Paysage dessiné : {caption}",
+    "ru": "Рисованный пейзаж: {caption}",
 }
 
 COUNCIL_ID = "coordination-council"
@@ -130,32 +132,67 @@ GALLERIES = {
     ],
 }  # fmt: skip
 
+#: Each recognition's title and awarding body in every language; the year is the same in all.
 RECOGNITIONS = {
     "uccle-emigrant-graves": [
-        {"title": "Heritage Days laureate", "awarded_by": "Brussels-Capital Region", "year": 2014},
         {
-            "title": "Volunteer project of the year",
-            "awarded_by": "Belgian Federation of Russian-speaking Organisations",
+            "year": 2014,
+            "en": ("Heritage Days laureate", "Brussels-Capital Region"),
+            "nl": ("Laureaat van de Erfgoeddagen", "Brussels Hoofdstedelijk Gewest"),
+            "fr": ("Lauréat des Journées du patrimoine", "Région de Bruxelles-Capitale"),
+            "ru": ("Лауреат Дней наследия", "Брюссельский столичный регион"),
+        },
+        {
             "year": 2018,
+            "en": ("Volunteer project of the year", "Belgian Federation of Russian-speaking Organisations"),
+            "nl": ("Vrijwilligersproject van het jaar", "Belgische Federatie van Russischtalige Organisaties"),
+            "fr": ("Projet bénévole de l'année", "Fédération belge des organisations russophones"),
+            "ru": ("Волонтёрский проект года", "Бельгийская федерация русскоязычных организаций"),
         },
     ],
     "emigration-archives": [
-        {"title": "Open archives award", "awarded_by": "Association of Belgian archivists", "year": 2020},
+        {
+            "year": 2020,
+            "en": ("Open archives award", "Association of Belgian archivists"),
+            "nl": ("Prijs voor open archieven", "Vereniging van Belgische archivarissen"),
+            "fr": ("Prix des archives ouvertes", "Association des archivistes belges"),
+            "ru": ("Премия «Открытые архивы»", "Ассоциация бельгийских архивистов"),
+        },
     ],
     "st-job-iconostasis": [
         {
-            "title": "Благодарственная грамота за сохранение церковного наследия",
-            "awarded_by": "Епархиальный совет",
             "year": 2019,
+            "en": ("Certificate of gratitude for preserving church heritage", "Diocesan council"),
+            "nl": ("Oorkonde van dank voor het behoud van kerkelijk erfgoed", "Diocesane raad"),
+            "fr": ("Diplôme de reconnaissance pour la sauvegarde du patrimoine religieux", "Conseil diocésain"),
+            "ru": ("Благодарственная грамота за сохранение церковного наследия", "Епархиальный совет"),
         },
     ],
     "partisan-graves": [
-        {"title": "Citation for remembrance work", "awarded_by": "Province of Liège", "year": 2021},
+        {
+            "year": 2021,
+            "en": ("Citation for remembrance work", "Province of Liège"),
+            "nl": ("Eervolle vermelding voor herinneringswerk", "Provincie Luik"),
+            "fr": ("Mention pour le travail de mémoire", "Province de Liège"),
+            "ru": ("Почётная грамота за работу по сохранению памяти", "Провинция Льеж"),
+        },
     ],
     "russian-brussels-routes": [
-        {"title": "Best new heritage walk", "awarded_by": "Brussels Heritage Days", "year": 2022},
+        {
+            "year": 2022,
+            "en": ("Best new heritage walk", "Brussels Heritage Days"),
+            "nl": ("Beste nieuwe erfgoedwandeling", "Brusselse Erfgoeddagen"),
+            "fr": ("Meilleure nouvelle promenade patrimoniale", "Journées du patrimoine de Bruxelles"),
+            "ru": ("Лучший новый маршрут по наследию", "Брюссельские дни наследия"),
+        },
     ],
 }
+
+
+def recognition_texts(external_id, code):
+    """``[{title, awarded_by}]`` of a project's recognitions in the language ``code``."""
+    return [{"title": entry[code][0], "awarded_by": entry[code][1]} for entry in RECOGNITIONS.get(external_id, [])]
+
 
 JUBILEE_EVENTS = {
     "union-soviet-citizens-70": ["union-70-gala-evening"],
@@ -179,20 +216,6 @@ def _publish(page):
     page.save_revision().publish()
 
 
-def _label(page):
-    """The small line above a poster's title, in the page's language."""
-    with translation.override(page.locale.language_code):
-        if isinstance(page, EventPage):
-            return f"{page.get_category_display()} · {page.local_start:%d.%m.%Y}"
-        if isinstance(page, JubileePage):
-            return f"{page._meta.verbose_name} · {page.date:%d.%m.%Y}"
-        if isinstance(page, OrganisationPage):
-            return " · ".join(str(part) for part in (page.get_kind_display(), page.founded_year) if part)
-        if isinstance(page, HeritageProjectPage):
-            return f"{page._meta.verbose_name} · {page.start_year}"
-        return SITE_NAMES[page.locale.language_code]
-
-
 def _alt(page, language_code, title):
     templates = POSTER_ALT if isinstance(page, EventPage) else ILLUSTRATION_ALT
     return templates[language_code].format(title=title)
@@ -200,7 +223,7 @@ def _alt(page, language_code, title):
 
 def _main_image(page):
     key = page.external_id or f"home-{page.locale.language_code}"
-    return demo_image(key, f"{page.title} (demo)", lambda: compose_poster(key, page.title, _label(page)))
+    return demo_image(key, f"{page.title} (demo picture)", lambda: compose_poster(key))
 
 
 def _wanted_fields(page):
@@ -213,7 +236,7 @@ def _wanted_fields(page):
         wanted["introduction"] = HOME_INTRODUCTIONS[page.locale.language_code]
     if isinstance(page, OrganisationPage) and page.body:
         key = f"{page.external_id}-logo"
-        wanted["logo_id"] = demo_image(key, f"{page.title}: logo (demo)", lambda: compose_logo(key, page.title)).pk
+        wanted["logo_id"] = demo_image(key, f"{page.title}: emblem (demo picture)", lambda: compose_logo(key)).pk
     if page.external_id == COUNCIL_ID:
         wanted.update(COUNCIL_TERM)
     if isinstance(page, EventPage) and page.external_id in RECURRENCES:
@@ -245,7 +268,7 @@ def _set_gallery(page):
     rows = []
     for index, captions in enumerate(GALLERIES.get(page.external_id, []), start=1):
         key, caption = f"{page.external_id}-gallery-{index}", captions[code]
-        image = demo_image(key, f"{caption} (demo)", lambda key=key, caption=caption: compose_photo(key, caption))
+        image = demo_image(key, f"{captions['en']} (demo picture)", lambda key=key: compose_photo(key))
         rows.append((image.pk, GALLERY_ALT[code].format(caption=caption), caption))
     if [(item.image_id, item.alt_text, item.caption) for item in page.gallery_images.all()] == rows:
         return False
@@ -264,8 +287,25 @@ def _gallery_texts(page, code):
     ]
 
 
+def _heritage_texts(page, code):
+    """A heritage project's gallery captions and recognitions in ``code``, for its translation."""
+    values = {}
+    if page.external_id in GALLERIES:
+        values["gallery_images"] = _gallery_texts(page, code)
+    if page.external_id in RECOGNITIONS:
+        values["recognitions"] = recognition_texts(page.external_id, code)
+    return values
+
+
 def _set_recognitions(page):
-    wanted = RECOGNITIONS.get(page.external_id, [])
+    wanted = [
+        {**texts, "year": entry["year"]}
+        for texts, entry in zip(
+            recognition_texts(page.external_id, page.locale.language_code),
+            RECOGNITIONS.get(page.external_id, []),
+            strict=True,
+        )
+    ]
     if [dict(block.value) for block in page.recognitions] == wanted:
         return False
     page.recognitions = [("recognition", value) for value in wanted]
@@ -317,16 +357,19 @@ def sync_translations(source, source_changed, values_for=None):
 
 def _shows(page, name, value):
     """Whether ``page`` already shows ``value`` in the field ``name``, or in the
-    children of the relation ``name`` (a list of ``{field: text}``, in order)."""
+    children of the relation or the blocks of the StreamField ``name`` (a list
+    of ``{field: text}``, in order)."""
     if not isinstance(value, list):
         return getattr(page, name) == value
-    children = list(getattr(page, name).all())
+    current = getattr(page, name)
+    if isinstance(current, StreamValue):
+        children = [dict(block.value) for block in current]
+    else:
+        children = [vars(child) for child in current.all()]
     if len(children) != len(value):
         return False
     return all(
-        getattr(child, field) == text
-        for child, texts in zip(children, value, strict=True)
-        for field, text in texts.items()
+        child.get(field) == text for child, texts in zip(children, value, strict=True) for field, text in texts.items()
     )
 
 
@@ -358,8 +401,5 @@ def enrich_content(source_locales):
         pages = model.objects.filter(external_id__in=source_locales).select_related("locale").order_by("path")
         for page in pages:
             if source_locales[page.external_id] == page.locale.language_code:
-                gallery = page.external_id in GALLERIES and isinstance(page, HeritageProjectPage)
-                values_for = (
-                    (lambda code, page=page: {"gallery_images": _gallery_texts(page, code)}) if gallery else None
-                )
-                sync_translations(page, enrich_source(page), values_for)
+                values_for = _heritage_texts if isinstance(page, HeritageProjectPage) else None
+                sync_translations(page, enrich_source(page), values_for and partial(values_for, page))

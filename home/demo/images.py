@@ -1,35 +1,27 @@
 """Pictures for the demo site, drawn with Pillow.
 
 The demo must build offline and without borrowed photographs, so every poster,
-photograph-like picture and logo is composed here from shapes and the page's
-own title. Each picture is seeded by its key, so a rebuild draws the same
-picture and :func:`demo_image` finds it again instead of adding a copy.
+photograph-like picture and emblem is composed here from shapes. They carry no
+text: a page and its translations share one picture, and each language's page
+must show only its own language (the alternative text says what the picture is
+for, in the page's language). Each picture is seeded by its key, so a rebuild
+draws the same picture and :func:`demo_image` finds it again instead of adding a copy.
 """
 
 import colorsys
+import math
 import random
-import textwrap
-from functools import cache
 from io import BytesIO
-from pathlib import Path
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 COLLECTION_NAME = "Demo content"
 
-#: Fonts with Cyrillic glyphs found on common Linux systems; Pillow's own font is the fallback.
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/TTF/DejaVuSerif-Bold.ttf",
-)
-
-#: Background pairs (dark, light) in hue/lightness, picked to keep white text readable.
+#: Background pairs (dark, light) in hue/lightness.
 PALETTES = (
     ((0.98, 0.22), (0.05, 0.55)),  # cranberry to amber
     ((0.60, 0.20), (0.52, 0.50)),  # night blue to teal
@@ -38,19 +30,6 @@ PALETTES = (
     ((0.08, 0.20), (0.11, 0.55)),  # umber to gold
     ((0.55, 0.16), (0.62, 0.58)),  # slate to cornflower
 )
-
-
-@cache
-def _font_path():
-    for candidate in FONT_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    return None
-
-
-def _font(size):
-    path = _font_path()
-    return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
 
 
 def _colour(hue, lightness, saturation=0.55, alpha=None):
@@ -75,29 +54,8 @@ def _ornament_band(draw, rng, y, width, colour):
         draw.polygon([(x, y), (x + half, y - half // 2), (x + step, y), (x + half, y + half // 2)], fill=colour)
 
 
-def _draw_title(canvas, title, label):
-    """White title on a translucent dark panel in the lower left, with a small label above it."""
-    width, height = canvas.size
-    title_font, label_font = _font(max(28, width // 22)), _font(max(16, width // 48))
-    lines = textwrap.wrap(title, width=28)[:4]
-    line_height = title_font.size + title_font.size // 4
-    label_height = label_font.size * 2 if label else 0
-    panel_height = len(lines) * line_height + label_height + label_font.size
-    top = height - panel_height - height // 10
-    overlay = PILImage.new("RGBA", canvas.size, (0, 0, 0, 0))
-    ImageDraw.Draw(overlay).rectangle([(0, top), (width * 0.82, top + panel_height)], fill=(12, 12, 20, 170))
-    canvas.alpha_composite(overlay)
-    draw = ImageDraw.Draw(canvas)
-    margin = width // 20
-    if label:
-        draw.text((margin, top + label_font.size), label.upper(), font=label_font, fill=(255, 226, 170, 255))
-    for index, line in enumerate(lines):
-        y = top + label_height + index * line_height + line_height // 4
-        draw.text((margin, y), line, font=title_font, fill=(255, 255, 255, 255))
-
-
-def compose_poster(key, title, label, size=(1200, 800)):
-    """An abstract poster: gradient, overlapping discs, stripes, an ornament band and the title."""
+def compose_poster(key, size=(1200, 800)):
+    """An abstract poster: gradient, overlapping discs, stripes and an ornament band."""
     rng = random.Random(f"poster:{key}")
     (dark_hue, dark_light), (light_hue, light_light) = rng.choice(PALETTES)
     canvas = _gradient(size, _colour(dark_hue, dark_light), _colour(light_hue, light_light)).convert("RGBA")
@@ -121,11 +79,10 @@ def compose_poster(key, title, label, size=(1200, 800)):
         )
     _ornament_band(draw, rng, height - height // 20, width, _colour(light_hue, 0.82, alpha=200))
     canvas.alpha_composite(shapes)
-    _draw_title(canvas, title, label)
     return canvas.convert("RGB")
 
 
-def compose_photo(key, caption, size=(1200, 800)):
+def compose_photo(key, size=(1200, 800)):
     """A photograph-like landscape: sky, sun, layered hills and a band of trees or roofs."""
     rng = random.Random(f"photo:{key}")
     hue = rng.random()
@@ -152,12 +109,11 @@ def compose_photo(key, caption, size=(1200, 800)):
                 [(x + building // 4, top - building // 2), (x + building * 3 // 4, top + 4)], fill=(214, 170, 60)
             )
         x += building + rng.randint(4, 40)
-    _draw_title(canvas, caption, "")
     return canvas.convert("RGB")
 
 
-def compose_logo(key, name, size=(480, 480)):
-    """A round emblem with the organisation's initials."""
+def compose_logo(key, size=(480, 480)):
+    """A round emblem: rings around an eight-pointed star, in the organisation's own colours."""
     rng = random.Random(f"logo:{key}")
     (dark_hue, dark_light), (light_hue, _light) = rng.choice(PALETTES)
     canvas = PILImage.new("RGB", size, (250, 247, 240))
@@ -165,9 +121,17 @@ def compose_logo(key, name, size=(480, 480)):
     width, height = size
     draw.ellipse([(16, 16), (width - 16, height - 16)], fill=_colour(dark_hue, dark_light + 0.05))
     draw.ellipse([(40, 40), (width - 40, height - 40)], outline=_colour(light_hue, 0.75), width=6)
-    initials = "".join(word[0] for word in name.replace("«", "").split() if word[:1].isupper())[:3] or name[:1]
-    font = _font(width // (3 + len(initials) // 2))
-    draw.text((width // 2, height // 2), initials, font=font, fill=(255, 255, 255), anchor="mm")
+    centre, outer, inner = width // 2, width // 4, width // 10
+    points = []
+    for index in range(16):
+        radius = outer if index % 2 == 0 else inner
+        angle = math.pi * index / 8
+        points.append((centre + radius * math.sin(angle), centre - radius * math.cos(angle)))
+    draw.polygon(points, fill=(255, 255, 255))
+    draw.ellipse(
+        [(centre - inner // 2, centre - inner // 2), (centre + inner // 2, centre + inner // 2)],
+        fill=_colour(light_hue, 0.6),
+    )
     return canvas
 
 

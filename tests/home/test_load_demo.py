@@ -12,17 +12,20 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
 from cooperation.models import CooperationIndexPage, CooperationProtocolPage
 from events.models import EventPage
 from heritage.models import HeritageProjectPage
-from home.demo.enrichment import GALLERIES
+from home.demo.enrichment import GALLERIES, RECOGNITIONS, recognition_texts
 from home.demo.listings import ACTIVITY_KINDS
+from home.management.commands.load_demo import site_address
 from home.models import HomePage, StandardPage
 from listings.models import CollectionPage
 from organisations.jubilees import coming_round_anniversaries
@@ -221,11 +224,14 @@ def test_each_language_has_a_this_year_collection_translated_from_english(demo, 
     assert translated_into == {"nl", "fr", "ru"}
 
 
-def test_cooperation_protocols_of_2016_to_2018_count_their_activities(demo, db, client):
+def test_cooperation_protocols_from_2016_to_this_year_count_their_activities(demo, db, client):
+    this_year = timezone.localdate().year
     for language in LANGUAGES:
         index = CooperationIndexPage.objects.live().get(locale__language_code=language)
         protocols = {protocol.year: protocol for protocol in index.protocols()}
-        assert sorted(protocols) == [2016, 2017, 2018]
+        assert sorted(protocols) == list(range(2016, this_year + 1))
+        # The year in progress has the most left to do.
+        assert protocols[this_year].carried_out < protocols[this_year].planned * 0.7
         assert protocols[2016].planned > 110
         assert protocols[2016].planned > protocols[2016].carried_out > protocols[2016].planned / 2
         assert all(protocol.party_count >= 5 for protocol in protocols.values())
@@ -251,3 +257,45 @@ def test_at_least_three_organisations_have_a_round_anniversary_in_the_planning_w
         if coming_round_anniversaries(organisation.founded_year, organisation.founded_date, today)
     ]
     assert len(coming) >= 3
+
+
+def test_the_default_site_is_the_address_the_demo_is_served_at(demo, db):
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert site.root_page.get_full_url() == "http://127.0.0.1:8000/en/"
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("127.0.0.1:8000", ("127.0.0.1", 8000)),
+        ("0.0.0.0:8080", ("127.0.0.1", 8080)),
+        ("demo.example.org:80", ("demo.example.org", 80)),
+        ("8001", ("127.0.0.1", 8001)),
+        ("[::1]:8000", ("::1", 8000)),
+    ],
+)
+def test_demo_address_gives_the_sites_hostname_and_port(address, expected):
+    assert site_address(address) == expected
+
+
+def test_an_address_without_a_port_is_refused_clearly():
+    with pytest.raises(CommandError, match="not an address"):
+        call_command("load_demo", "--address", "localhost")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_recognitions_are_written_in_the_pages_language(demo, db, language):
+    projects = HeritageProjectPage.objects.filter(locale__language_code=language, external_id__in=RECOGNITIONS)
+    assert projects.count() == len(RECOGNITIONS)
+    for project in projects:
+        shown = [
+            {"title": block.value["title"], "awarded_by": block.value["awarded_by"]} for block in project.recognitions
+        ]
+        assert shown == recognition_texts(project.external_id, language), project.title
+
+
+def test_pictures_carry_no_text_so_their_descriptions_name_none(demo, db):
+    for model in CONTENT_MODELS:
+        for page in model.objects.exclude(image=None):
+            assert "title" not in page.image_alt and "titel" not in page.image_alt and "надпись" not in page.image_alt

@@ -5,18 +5,23 @@ Creates the home and section pages of every language, imports
 wagtail-localize translations), then adds pictures, menus, the council's term
 and the other details the interchange format cannot carry, and a local demo
 admin account (``admin`` / ``compatriots`` with DEBUG on; with DEBUG off only
-when asked for, with a random password). All in one transaction; running it
-again changes nothing.
+when asked for, with a random password). The default Site gets the address the
+demo is served at (``DEMO_ADDRESS``, as ``scripts/demo`` serves it), so that
+canonical links, ``og:url``, the sitemap, feeds and the API's ``html_url`` all
+use the same base URL as the address in the browser. All in one transaction;
+running it again changes nothing.
 """
 
 import json
+import os
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Site
 
 from home.batching import batched_tasks
 from home.demo import CONTENT_PATH
@@ -25,6 +30,21 @@ from home.demo.listings import add_listings
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "compatriots"
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+#: Addresses a server listens on that no browser can be sent to.
+LISTEN_ALL = {"0.0.0.0", "::", "[::]"}
+
+
+def site_address(address):
+    """(hostname, port) of a ``host:port`` address as ``runserver`` takes it (``8000`` alone means localhost)."""
+    address = (address or DEFAULT_ADDRESS).strip()
+    host, _colon, port = address.rpartition(":")
+    if not port.isdigit():
+        raise ValueError(f"{address!r} is not an address such as 127.0.0.1:8000")
+    host = host or "127.0.0.1"
+    if host in LISTEN_ALL:
+        host = "127.0.0.1"
+    return host.strip("[]"), int(port)
 
 
 def source_locales(path):
@@ -43,12 +63,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--address",
+            default=os.environ.get("DEMO_ADDRESS") or DEFAULT_ADDRESS,
+            help="host:port the demo is served at, given to the default Site (default: DEMO_ADDRESS, else 127.0.0.1:8000).",
+        )
+        parser.add_argument(
             "--with-demo-admin",
             action="store_true",
             help="With DEBUG off, create the demo superuser anyway, with a random password printed once.",
         )
 
-    def handle(self, *args, with_demo_admin=False, **options):
+    def handle(self, *args, with_demo_admin=False, address=DEFAULT_ADDRESS, **options):
+        try:
+            hostname, port = site_address(address)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         with transaction.atomic(), batched_tasks():
             # Home and section pages first, so that they come first in menus, before the imported plain pages.
             enrich_home_pages()
@@ -56,8 +85,9 @@ class Command(BaseCommand):
             call_command("import_content", str(CONTENT_PATH), stdout=self.stdout, stderr=self.stderr)
             enrich_content(source_locales(CONTENT_PATH))
             add_listings()
+            Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
             password = self.ensure_admin(with_demo_admin)
-        self.stdout.write(self.style.SUCCESS("Demo site ready."))
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready at http://{hostname}:{port}/."))
         if password:
             self.stdout.write(f"Demo admin account: {ADMIN_USERNAME} / {password}")
 
