@@ -162,6 +162,7 @@ class _Importer:
         self.placed_under_pages = set()  # ids whose source names a parent page
         # id -> wagtail-localize record of its source, refreshed once (while it stays at hand)
         self.translation_sources = RecentlyUsed()
+        self.source_items = RecentlyUsed()  # id -> its source's item, for its translations' comparison
         self.new_content = NewContent(self)  # ids new to the site, written in batches
 
     def count(self, outcome, lines=1):
@@ -380,6 +381,11 @@ class _Importer:
             self.line = number
             self.update_translation(item)
 
+    def source_item(self, item_id, source):
+        # Sources are all written before the first translation: one item each serves every language.
+        item = self.source_items.get(item_id) or page_item(source)
+        return self.source_items.remember(item_id, item)
+
     def translation_source(self, item_id):
         # Sources are all written before the first translation: one refresh each serves every language.
         source = self.translation_sources.get(item_id) or translation_source_for(self.source_pages[item_id])
@@ -388,7 +394,7 @@ class _Importer:
     def update_translation(self, item):
         source = self.source_pages[item["id"]]
         locale = self.locales[item["locale"]]
-        source_item = page_item(source)
+        source_item = self.source_item(item["id"], source)
         if "parent" not in source_item:
             self.section(type(source), item["locale"])  # wagtail-localize places the translation under it
         current = source.get_translation_or_none(locale)
