@@ -14,11 +14,13 @@ written straight into the tree (paths computed once per section, pages saved
 without the editor's validation): an import of 20,000 lines takes hours, this
 takes minutes.
 
-Each page is then requested through Django's test client with DEBUG off,
-``--rounds`` times after a warm-up, the cache cleared before each request
-(uncached: what the first visitor after a change pays) and, for the cached
-surfaces, once more without clearing. Each site is measured in its own process.
-Prints a Markdown table: median ms, body size, queries, and the ratio.
+Each page is then requested through Django's test client with DEBUG off and
+the page cache off, ``--rounds`` times after a warm-up, on each site in turn
+(one process, the database switched between requests, so that both sites
+share the machine's load), every cache cleared before each request (uncached:
+what the first visitor after a change pays); for the kept surfaces also once
+from the cache and once with ``If-None-Match`` (304). Prints a Markdown table:
+median ms, body size, queries, and the ratio.
 
 Targets: each page on the large site within 1.5x of the demo; sitemap index and
 each sitemap file under 100 ms and 1 MB; iCal for a year under 100 ms uncached.
@@ -67,6 +69,8 @@ def django_setup(database_path):
     os.environ.setdefault("ALLOWED_HOSTS", "localhost")
     # What a page costs to build: the page cache in front (core/page_cache.py) is another measure.
     os.environ.setdefault("PAGE_CACHE", "off")
+    # The shared cache (files without REDIS_URL) of this database only, not the checkout's var/.
+    os.environ["PAGE_CACHE_DIR"] = str(Path(database_path).with_suffix(".cache"))
     import django
     from django.conf import settings
 
@@ -212,11 +216,17 @@ def build_scale(database_path, target_pages):
     print(f"{Page.objects.count()} pages; generation {time.perf_counter() - started:.0f} s")
 
 
-def measure(database_path, rounds):
-    django_setup(database_path)
+def measure(demo_path, scale_path, rounds):
+    """Both sites in one process, request by request in turn, so that both see the same load.
+
+    The large site's database is a copy of the demo's plus pages: content
+    types, locales and sites have the same ids, so switching the connection's
+    database file between requests (and clearing every cache) is all it takes.
+    """
+    django_setup(demo_path)
     import gc
 
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -224,38 +234,43 @@ def measure(database_path, rounds):
 
     gc.freeze()  # as config/wsgi.py does once the site is loaded
     client = Client(HTTP_HOST="localhost")
-    results = {"pages": Page.objects.count()}
+    sites = {"demo": str(demo_path), "scale": str(scale_path)}
+
+    def use(site):
+        connection.close()
+        connection.settings_dict["NAME"] = sites[site]
+        for cache in caches.all():
+            cache.clear()
+
+    def timed(path, **headers):
+        started = time.perf_counter()
+        response = client.get(path, secure=True, headers=headers)
+        return (time.perf_counter() - started) * 1000, response
+
+    results = {}
+    for site in sites:
+        use(site)
+        results[site] = {"pages": Page.objects.count()}
+        for _label, path, _cached in PAGES:
+            client.get(path, secure=True)  # warm-up: imports, templates
     for label, path, cached in PAGES:
-        client.get(path, secure=True)  # warm-up: imports, templates, the site's root paths
-        timings = []
+        timings = {site: {"ms": [], "cached_ms": [], "304_ms": []} for site in sites}
+        rows = {}
         for _round in range(rounds):
-            cache.clear()
-            started = time.perf_counter()
-            response = client.get(path, secure=True)
-            timings.append((time.perf_counter() - started) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            cache.clear()
-            response = client.get(path, secure=True)
-        row = {
-            "status": response.status_code,
-            "ms": statistics.median(timings),
-            "bytes": len(response.content),
-            "queries": len(queries),
-        }
-        if cached:
-            warm = []
-            for _round in range(rounds):
-                started = time.perf_counter()
-                client.get(path, secure=True)
-                warm.append((time.perf_counter() - started) * 1000)
-            row["cached_ms"] = statistics.median(warm)
-            etag = response.get("ETag")
-            if etag:
-                started = time.perf_counter()
-                not_modified = client.get(path, secure=True, headers={"if-none-match": etag})
-                row["304_ms"] = (time.perf_counter() - started) * 1000
-                row["304_status"] = not_modified.status_code
-        results[label] = row
+            for site in sites:
+                use(site)
+                with CaptureQueriesContext(connection) as queries:
+                    elapsed, response = timed(path)
+                timings[site]["ms"].append(elapsed)
+                rows[site] = {"status": response.status_code, "bytes": len(response.content), "queries": len(queries)}
+                if cached:
+                    timings[site]["cached_ms"].append(timed(path)[0])
+                    elapsed, not_modified = timed(path, if_none_match=response.get("ETag", ""))
+                    timings[site]["304_ms"].append(elapsed)
+                    rows[site]["304_status"] = not_modified.status_code
+        for site in sites:
+            rows[site].update({name: statistics.median(values) for name, values in timings[site].items() if values})
+            results[site][label] = rows[site]
     print(json.dumps(results))
 
 
@@ -280,7 +295,7 @@ def main():
     if args.role == "build-scale":
         return build_scale(args.arguments[0], int(args.arguments[1]))
     if args.role == "measure":
-        return measure(args.arguments[0], int(args.arguments[1]))
+        return measure(args.arguments[0], args.arguments[1], int(args.arguments[2]))
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compatriots-scale-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -291,10 +306,7 @@ def main():
         print(f"demo site built in {time.perf_counter() - started:.0f} s")
         shutil.copyfile(demo, scale)
         run_role("build-scale", scale, args.pages)
-    figures = {
-        name: json.loads(run_role("measure", path, args.rounds)) for name, path in (("demo", demo), ("scale", scale))
-    }
-    print(report(figures))
+    print(report(json.loads(run_role("measure", demo, scale, args.rounds))))
 
 
 def report(figures):

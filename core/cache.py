@@ -18,9 +18,21 @@ import datetime
 import hashlib
 import time
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 
 VERSION_KEY = "core:content-version"
+
+
+def content_cache():
+    """Where the version and what is built from the content are kept: a cache every worker shares.
+
+    The ``pages`` cache (Redis with REDIS_URL, else files, see the settings) when
+    configured: a version bumped in one worker must reach the others, which
+    the process-local default cache would not do. Else ``default``.
+    """
+    return caches["pages" if "pages" in settings.CACHES else "default"]
+
 
 #: How long pieces built from the content stay cached at most: a change bumps
 #: the version first; this only bounds what time alone changes (what is upcoming).
@@ -29,23 +41,23 @@ CONTENT_CACHE_SECONDS = 3600
 
 def content_version():
     """The current version of the published content (a string; changes on every change)."""
-    version = cache.get(VERSION_KEY)
+    version = content_cache().get(VERSION_KEY)
     if version is None:
         version = f"{time.time():.6f}"
         # add, not set: two processes starting together agree on one version.
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY) or version
+        if not content_cache().add(VERSION_KEY, version, timeout=None):
+            version = content_cache().get(VERSION_KEY) or version
     return version
 
 
 def bump_content_version(**kwargs):
     """Move the version on (a signal receiver: page published, unpublished, moved, deleted...)."""
-    previous = cache.get(VERSION_KEY)
+    previous = content_cache().get(VERSION_KEY)
     version = f"{time.time():.6f}"
     if previous is not None and version <= previous:
         # Two changes within the clock's resolution still give two versions.
         version = f"{float(previous) + 0.000001:.6f}"
-    cache.set(VERSION_KEY, version, timeout=None)
+    content_cache().set(VERSION_KEY, version, timeout=None)
 
 
 def content_changed_at():
@@ -91,10 +103,10 @@ def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SEC
     ``key_parts`` must name everything the response depends on besides the
     content, the scheme and the host (the path, the query parameters it
     reads, a time bucket...): naming the parameters read, not the raw query
-    string, keeps junk parameters from filling the cache with copies. The ``ETag`` derives from the key, and
-    ``Last-Modified`` is the content's last change (or ``since``, when later):
-    a client that has the current version gets its 304 before anything is
-    read or rendered. Only a 200 is kept.
+    string, keeps junk parameters from filling the cache with copies. The
+    ``ETag`` derives from the key, and ``Last-Modified`` is the content's last
+    change (or ``since``, when later): a client that has the current version
+    gets its 304 before anything is read or rendered. Only a 200 is kept.
     """
     from django.http import HttpResponse
     from django.utils.cache import get_conditional_response
@@ -107,8 +119,12 @@ def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SEC
         last_modified = since.replace(microsecond=0)
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified.timestamp())
     if not_modified is not None:
+        if not_modified.status_code == 304:
+            # The validators go with the 304 too (RFC 9110, 15.4.5).
+            not_modified["ETag"] = etag
+            not_modified["Last-Modified"] = http_date(last_modified.timestamp())
         return not_modified
-    kept = cache.get(key)
+    kept = content_cache().get(key)
     if kept is not None:
         content, headers = kept
         response = HttpResponse(content)
@@ -121,7 +137,7 @@ def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SEC
         if response.status_code != 200 or response.streaming:
             return response
         headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
-        cache.set(key, (response.content, headers), timeout)
+        content_cache().set(key, (response.content, headers), timeout)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified.timestamp())
     return response

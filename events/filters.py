@@ -1,9 +1,12 @@
 """The calendar's filters: category, organiser, city and month, from the query string.
 
 Every view of the calendar (lists, month view, iCalendar and RSS feeds) reads
-the same form, so a subscription URL gives exactly what the page showed. A
-category, organiser or city that is not (or no longer) among the choices is
-ignored rather than refused: links get shared, truncated and edited by hand.
+the same form, so a subscription URL gives exactly what the page showed. The
+form offers what the calendar's upcoming events use, most used first, at most
+:data:`MAX_CHOICES` organisers and cities, so that it stays small however long
+the calendar's history; any organiser or city that some event of the calendar
+has still filters (and is then offered). One that none has is ignored rather
+than refused: links get shared, truncated and edited by hand.
 A month is different, as ignoring it would answer about every month: one that
 does not read as ``YYYY-MM`` or lies outside the calendar's years (those that
 hold events, plus one on each side, see :func:`calendar_years`) is refused,

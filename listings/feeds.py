@@ -75,7 +75,8 @@ class AtomMixin:
 
 class CollectionRssFeed(PageListingFeed):
     def get_items(self):
-        return self.page.get_matching_pages().specific()
+        # Tags read for all items at once, not one query per item.
+        return self.page.get_matching_pages().specific().prefetch_related("tags")
 
 
 class CollectionAtomFeed(AtomMixin, CollectionRssFeed):

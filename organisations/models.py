@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -15,12 +14,11 @@ from django_countries.fields import Country
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from config.api_fields import RelatedPageField, RelatedPagesField
-from core.cache import CONTENT_CACHE_SECONDS, content_cache_key
+from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
 from localisation.collation import by_title, sort_key
@@ -112,11 +110,11 @@ class OrganisationIndexPage(BasePage):
         the sort is paid once per change, not per visit.
         """
         key = content_cache_key("organisation-directory", self.pk, sorted((filters or {}).items()))
-        ordered = cache.get(key)
+        ordered = content_cache().get(key)
         if ordered is None:
             titles = sorted(organisations.order_by().values_list("pk", "title"), key=lambda row: sort_key(row[1]))
             ordered = [pk for pk, _title in titles]
-            cache.set(key, ordered, CONTENT_CACHE_SECONDS)
+            content_cache().set(key, ordered, CONTENT_CACHE_SECONDS)
         page = Paginator(ordered, self.PER_PAGE).get_page(number)
         loaded = organisations.filter(pk__in=page.object_list).select_related("image", "locale")
         by_pk = {organisation.pk: organisation for organisation in loaded.prefetch_related(*IMAGE_PREFETCH)}
@@ -327,9 +325,8 @@ class JubileeQuerySet(ContentPageQuerySet):
         return self.visible().filter(date__lt=timezone.localdate()).order_by("-date")
 
 
-class JubileeIndexPage(RoutablePageMixin, BasePage):
-    """The list of jubilees, coming first (the soonest ones) then past, a page at a time;
-    ``anniversaries/``: the round anniversaries coming, whether or not a jubilee page is written."""
+class JubileeIndexPage(BasePage):
+    """The list of jubilees, coming first (the soonest ones) then past, a page at a time."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["organisations.JubileePage"]
@@ -353,19 +350,6 @@ class JubileeIndexPage(RoutablePageMixin, BasePage):
         context["upcoming_jubilees"] = jubilees.upcoming()[: self.UPCOMING_SHOWN]
         context["past_jubilees"] = Paginator(jubilees.past(), self.PER_PAGE).get_page(request.GET.get("page"))
         return context
-
-    @path("anniversaries/", name="anniversaries")
-    def anniversaries(self, request):
-        from .anniversaries import PUBLIC_MONTHS, coming_anniversaries
-
-        return self.render(
-            request,
-            template="organisations/jubilee_anniversaries.html",
-            context_overrides={
-                "anniversaries": coming_anniversaries(self.locale, self.get_site(), timezone.localdate()),
-                "months": PUBLIC_MONTHS,
-            },
-        )
 
 
 class JubileePage(BasePage):

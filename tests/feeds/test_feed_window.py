@@ -114,6 +114,7 @@ def test_a_reader_with_the_current_version_gets_304_without_a_query(client, cale
 
     assert not_modified.status_code == HTTPStatus.NOT_MODIFIED
     assert not_modified.content == b""
+    assert not_modified["ETag"] == first["ETag"]
     assert by_date.status_code == HTTPStatus.NOT_MODIFIED
     # Only what finds the page and its calendar route; nothing of the feed is read or rendered.
     assert not any("events_eventpage" in query["sql"] for query in by_etag.captured_queries)

@@ -1,7 +1,8 @@
 """A page's cost does not grow with the site: the same queries on 3 items and on 300.
 
 Each surface that lists content (home page, the section indexes, the calendar's
-lists and month view, feeds, iCalendar, the sitemap index and a sitemap file)
+lists and month view, feeds, iCalendar, a collection and its feed, the sitemap
+index and a sitemap file)
 is requested uncached (the cache cleared first) on a site with 3 items of each
 kind, then again after 297 more of each were added.
 """
@@ -10,6 +11,7 @@ import datetime
 from http import HTTPStatus
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +20,7 @@ from django.utils import timezone
 from events.models import EventOrganiser, EventPage
 from heritage.models import HeritageProjectPage
 from home.models import StandardPage
+from listings.models import CollectionPage, DateWindow
 from organisations.models import JubileePage, OrganisationPage
 
 from .scale import add_pages
@@ -37,6 +40,8 @@ URLS = [
     "/en/organisations/?city=City+7",
     "/en/jubilees/",
     "/en/heritage/",
+    "/en/coming-events/",
+    "/en/coming-events/feed/rss/",
     "/sitemap.xml",
     "/sitemap-pages.xml",
     "/sitemap-pages.xml?p=2",
@@ -102,7 +107,16 @@ def queries_per_url(client):
     return counts
 
 
+def add_collection(home_page):
+    """A collection of the coming events (one page type: a mixed page loads each type it holds)."""
+    collection = CollectionPage(title="Coming events", slug="coming-events", date_window=DateWindow.UPCOMING)
+    home_page.add_child(instance=collection)
+    collection.page_types.set([ContentType.objects.get_for_model(EventPage)])
+    collection.save_revision().publish()
+
+
 def test_every_surface_runs_the_same_queries_on_3_and_on_300_items(client, home_page, sections):
+    add_collection(home_page)
     # Two sitemap files from the start: the second is what 300 items fill further.
     add_pages(sections["organisations"], OrganisationPage, 1000, lambda n: {"title": f"Archive {n}"})
     populate(home_page, sections, 0, 3)
