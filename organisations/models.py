@@ -14,6 +14,7 @@ from django_countries.fields import Country
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
@@ -325,8 +326,9 @@ class JubileeQuerySet(ContentPageQuerySet):
         return self.visible().filter(date__lt=timezone.localdate()).order_by("-date")
 
 
-class JubileeIndexPage(BasePage):
-    """The list of jubilees, coming first (the soonest ones) then past, a page at a time."""
+class JubileeIndexPage(RoutablePageMixin, BasePage):
+    """The list of jubilees, coming first (the soonest ones) then past, a page at a time;
+    ``anniversaries/``: the round anniversaries coming, whether or not a jubilee page is written."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["organisations.JubileePage"]
@@ -350,6 +352,19 @@ class JubileeIndexPage(BasePage):
         context["upcoming_jubilees"] = jubilees.upcoming()[: self.UPCOMING_SHOWN]
         context["past_jubilees"] = Paginator(jubilees.past(), self.PER_PAGE).get_page(request.GET.get("page"))
         return context
+
+    @path("anniversaries/", name="anniversaries")
+    def anniversaries(self, request):
+        from .anniversaries import PUBLIC_MONTHS, coming_anniversaries
+
+        return self.render(
+            request,
+            template="organisations/jubilee_anniversaries.html",
+            context_overrides={
+                "anniversaries": coming_anniversaries(self.locale, self.get_site(), timezone.localdate()),
+                "months": PUBLIC_MONTHS,
+            },
+        )
 
 
 class JubileePage(BasePage):
