@@ -116,3 +116,27 @@ class PageSearchEntry(models.Model):
 
     def __str__(self):
         return f"Search entry of page {self.page_id}"
+
+
+class IndexedTerm(models.Model):
+    """The term dictionary of the page index: each distinct term of a
+    language's pages, with the number of pages holding it.
+
+    Kept in step with the index by the database backends (each page's terms
+    written add their new terms and take away those it no longer has); read
+    by the typo tolerance (:mod:`search.analysis.fuzzy`), which looks for a
+    misspelt word's neighbours here rather than in every page. Name keys are
+    terms like any other, so they are counted per language too.
+    """
+
+    language = models.CharField(max_length=10)
+    term = models.CharField(max_length=255)
+    documents = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("indexed term")
+        verbose_name_plural = _("indexed terms")
+        constraints = [models.UniqueConstraint(fields=["language", "term"], name="search_indexed_term_unique")]
+
+    def __str__(self):
+        return f"{self.term} ({self.language}: {self.documents})"

@@ -8,7 +8,7 @@ dropped and the editors' synonyms added; the backend ORs its alternatives.
 from dataclasses import dataclass, field
 
 from search.analysis.languages import site_languages, stopwords
-from search.analysis.text import fold_accents, name_keys, stem, tokens
+from search.analysis.text import derived_bases, fold_accents, name_keys, stem, tokens
 
 #: Query keys at least this long also match as prefixes (compounds:
 #: ``Poesjkin`` finds ``Poesjkindag``; adjectives: ``пушкинский``).
@@ -40,9 +40,14 @@ class QueryWord:
     text: str
     terms: frozenset
     prefixes: tuple = ()
+    #: Indexed terms a few edits away, when the word's own terms (almost)
+    #: match nothing (:mod:`search.analysis.fuzzy`): they rank below ``terms``.
+    fuzzy: frozenset = frozenset()
+    #: ``[(distance, -pages, term)]``: the nearest indexed terms, best first.
+    corrections: tuple = ()
 
     def matches(self, term):
-        return term in self.terms or term.startswith(self.prefixes)
+        return term in self.terms or term.startswith(self.prefixes) or term in self.fuzzy
 
 
 @dataclass
@@ -55,8 +60,14 @@ class AnalysedQuery:
 
     @property
     def terms(self):
-        """Every alternative term of every word, for the engine's OR query."""
-        return sorted({term for word in self.words for term in word.terms})
+        """Every alternative term of every word, its typo neighbours included,
+        for the engine's OR query."""
+        return sorted({term for word in self.words for term in word.terms | word.fuzzy})
+
+    @property
+    def is_fuzzy(self):
+        """Whether a word was expanded to its typo neighbours."""
+        return any(word.fuzzy for word in self.words)
 
     @property
     def prefix_keys(self):
@@ -95,6 +106,7 @@ def analyse_query(text, languages=None):
     for word in list(dict.fromkeys(content_words))[:MAX_QUERY_WORDS]:
         keys = name_keys(word)
         terms = {fold_accents(word), *keys} | {stem(word, language) for language in languages}
+        terms |= {base for language in languages for base in derived_bases(word, language)}
         terms = _expand_synonyms(terms, synonym_language)
         analysed.words.append(
             QueryWord(text=word, terms=frozenset(terms), prefixes=_word_prefixes(word, keys, languages))

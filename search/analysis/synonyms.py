@@ -1,4 +1,5 @@
-"""Query expansion by the synonym groups editors keep (:class:`search.models.SynonymGroup`).
+"""Query expansion by the synonym groups editors keep (:class:`search.models.SynonymGroup`),
+merged with the gazetteer's other names of places (:mod:`search.analysis.gazetteer`).
 
 Query analysis calls :func:`expand_query_terms` with the terms of the query;
 a group whose variant is in the query adds the terms of all its variants, each
@@ -13,6 +14,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from search.analysis.gazetteer import place_terms
 from search.analysis.languages import site_languages
 from search.analysis.query import analyse_query
 from search.models import SynonymGroup
@@ -75,7 +77,7 @@ def expand_query_terms(terms: set[str], language: str | None) -> set[str]:
     terms = set(terms)
     if _analysing_variants.get():
         return terms
-    expansion = set()
+    expansion = place_terms(terms, language)
     for group in analysed_groups(language):
         if any(_variant_in(variant, terms) for variant in group):
             expansion.update(term for variant in group for word in variant for term in word)

@@ -121,10 +121,45 @@ def name_keys(token):
     return tuple(dict.fromkeys(key for key in map(_latin_key, spellings) if key))
 
 
+#: Russian adjectives made from names of people and places (пушкинский,
+#: брюссельский, толстовский, одесский, and every case form: the stemmer leaves
+#: the suffix ``-ск``): their stems end so.
+ADJECTIVE_SUFFIX = "ск"
+#: Letters a derived adjective's base must keep, so that short common
+#: adjectives (русский) are left alone.
+MIN_ADJECTIVE_BASE = 4
+
+
+@lru_cache(maxsize=200_000)
+def derived_bases(token, language=None):
+    """The stems of the name a Russian adjective is derived from (``пушкинский``
+    → ``пушкин``; ``брюссельский`` → ``брюссел``; ``толстовский`` → ``толстов``,
+    ``толст``; ``одесский`` → ``одесс``), in whatever language the text is:
+    the rule reads the Cyrillic word itself. None for other words."""
+    if not CYRILLIC_RE.search(token):
+        return ()
+    stemmed = stem(token, "ru")
+    if not stemmed.endswith(ADJECTIVE_SUFFIX) or len(stemmed) - len(ADJECTIVE_SUFFIX) < MIN_ADJECTIVE_BASE:
+        return ()
+    base = stemmed[: -len(ADJECTIVE_SUFFIX)]
+    bases = {base, stem(base, "ru")}
+    if base.endswith("ь"):  # Брюссель → брюссельский
+        bases.add(base[:-1])
+    if base.endswith(("ов", "ев")) and len(base) - 2 >= MIN_ADJECTIVE_BASE - 1:  # Толстой → толстовский
+        bases.add(base[:-2])
+    if base.endswith("с"):  # Одесса → одесский: the name's double letter is written once
+        bases.add(base + "с")
+    return tuple(sorted(bases - {stemmed}))
+
+
 def index_terms(text, language):
-    """Index terms of ``text`` in ``language``: each word's stem and name key."""
+    """Index terms of ``text`` in ``language``: each word's stem and name key,
+    and for a Russian adjective derived from a name, that name's (:func:`derived_bases`)."""
     terms = []
     for _start, _end, token in tokens(text):
         terms.append(stem(token, language))
         terms.extend(name_keys(token))
+        for base in derived_bases(token):
+            terms.append(base)
+            terms.extend(name_keys(base))
     return terms

@@ -253,14 +253,14 @@ class LanguageRoutingQueryCompilerMixin:
             language_fields += [f"{title_field(language)}^{self.title_boost()}", text_field(language)]
         should = []
         if language_fields:
-            match = {"query": analysed.text, "fields": language_fields}
+            match = {"query": analysed.text, "fields": language_fields, **FUZZY_MATCH}
             if operator != "or":
                 match["operator"] = operator
             should.append({"multi_match": match})
         terms = " ".join(analysed.terms)
         if terms:
             for name, boost in analysed_fields(self.queryset.model).items():
-                match = {"query": terms}
+                match = {"query": terms, **FUZZY_MATCH}
                 if boost != 1:
                     match["boost"] = boost
                 should.append({"match": {ANALYSED_INDEX_FIELDS[name]: match}})
@@ -274,6 +274,13 @@ class LanguageRoutingQueryCompilerMixin:
     def title_boost(self):
         title = self.mapping.title_search_field()
         return title.boost if title is not None and title.boost else 1
+
+
+#: Typo tolerance, as the database backends' (:mod:`search.analysis.fuzzy`):
+#: no edit up to 3 letters, one from 4 to 7, two beyond, a transposition
+#: counting one. Elasticsearch scores a term matched with edits below the
+#: term as typed.
+FUZZY_MATCH = {"fuzziness": "AUTO:4,8", "fuzzy_transpositions": True, "prefix_length": 0}
 
 
 class LanguageSearchBackendMixin(FallbackBackendMixin, SearchEngine):

@@ -19,8 +19,10 @@ database (:mod:`~search.service.query_log`).
 from collections import Counter
 
 from search.analysis import analyse_prefix, analyse_query, attach_tag_names, language_of_locale, page_language
+from search.analysis.fuzzy import expand_fuzzy
 from search.engine import get_search_engine
 from search.service import query_log, ranking
+from search.service.corrections import corrected_query
 from search.service.promotions import matched_count, promoted_pages
 from search.service.results import SearchResponse, make_hit, page_url, specific_pages
 from search.service.snippets import token_matcher
@@ -56,6 +58,7 @@ def search(params, site, request=None, log=True):
         log_query(params.q)
     if not analysed:
         return response
+    analysed = expand_fuzzy(analysed)
     pages = in_language(visible_pages(site), params.locale)
     engine = get_search_engine()
     promoted = promoted_pages(params, filter_types(pages, params.types))
@@ -83,6 +86,15 @@ def search(params, site, request=None, log=True):
         for pk in shown
         if pk in by_pk
     ]
+    if analysed.is_fuzzy:
+        # The pages a correction is read from: the best ones (this page of
+        # results, or the first when the visitor paged on).
+        best = [by_pk[pk] for pk in shown if pk in by_pk] if start == 0 else None
+        if best is None:
+            first = ranked[: params.page_size]
+            best = specific_pages(first, content_types)
+            best.sort(key=lambda page: first.index(page.pk))
+        response.did_you_mean = corrected_query(analysed, best)
     return response
 
 

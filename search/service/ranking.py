@@ -20,6 +20,9 @@ from search.service.visibility import filter_types
 
 #: How many of the engine's best matches are re-ranked in Python.
 RERANK_DEPTH = 100
+#: What a word matched by its typo neighbours only (:mod:`search.analysis.fuzzy`)
+#: counts, against one matched as typed.
+FUZZY_WEIGHT = 0.5
 
 
 def engine_matches(analysed, pages, engine, types, limit):
@@ -70,19 +73,29 @@ def prefix_matched_terms(word, vocabulary):
     return frozenset(term for term in vocabulary - word.terms if term.startswith(word.prefixes))
 
 
-def _score(analysed, document, frequencies, idf):
-    """How well a page's terms answer the query: every word counts once, by
-    rarity, more in the title; pages matching more of the words come first."""
+def _saturated(frequency, document):
+    return frequency / (frequency + 1.2 * (0.25 + 0.75 * document.length / 300))
+
+
+def _score(analysed, document, frequencies, fuzzy_frequencies, idf):
+    """``(words matched as typed, score)``: how well a page's terms answer the
+    query. Every word counts once, by rarity, more in the title; pages
+    matching more of the words come first. A word matched only by its typo
+    neighbours counts :data:`FUZZY_WEIGHT` of one matched as typed."""
     score = 0.0
-    matched = 0
-    for word, frequency in zip(analysed.words, frequencies, strict=True):
+    matched = exact = 0
+    for word, frequency, fuzzy in zip(analysed.words, frequencies, fuzzy_frequencies, strict=True):
         in_title = document.in_title(word)
         if in_title or frequency:
             matched += 1
-        saturated = frequency / (frequency + 1.2 * (0.25 + 0.75 * document.length / 300))
-        score += idf[word.text] * (2.0 * in_title + saturated)
+            exact += 1
+            score += idf[word.text] * (2.0 * in_title + _saturated(frequency, document))
+        elif fuzzy or word.fuzzy & document.title:
+            matched += FUZZY_WEIGHT
+            fuzzy_in_title = bool(word.fuzzy & document.title)
+            score += FUZZY_WEIGHT * idf[word.text] * (2.0 * fuzzy_in_title + _saturated(fuzzy, document))
     coverage = matched / len(analysed.words)
-    return score * (0.5 + coverage) + 10 * (coverage == 1 and len(analysed.words) > 1)
+    return exact, score * (0.5 + coverage) + 10 * (coverage == 1 and len(analysed.words) > 1)
 
 
 def rerank(analysed, rows, engine, terms=None):
@@ -101,10 +114,27 @@ def rerank(analysed, rows, engine, terms=None):
     frequencies = {
         pk: [document.frequency(word, matched) for word, matched in matchers] for pk, document in documents.items()
     }
+    fuzzy_frequencies = {
+        pk: [sum(document.counts.get(term, 0) for term in word.fuzzy) for word in analysed.words]
+        for pk, document in documents.items()
+    }
     idf = {}
     for position, word in enumerate(analysed.words):
-        having = sum(1 for counts in frequencies.values() if counts[position])
+        having = sum(1 for pk, counts in frequencies.items() if counts[position] or fuzzy_frequencies[pk][position])
         idf[word.text] = math.log(1 + (len(documents) + 1) / (having + 0.5))
-    scored = {pk: _score(analysed, document, frequencies[pk], idf) for pk, document in documents.items()}
-    head = sorted(head, key=lambda row: -scored.get(row[0], 0.0))  # stable: ties keep the engine's order
+    scored = {
+        pk: _score(analysed, document, frequencies[pk], fuzzy_frequencies[pk], idf)
+        for pk, document in documents.items()
+    }
+    if analysed.is_fuzzy:
+        # Pages matching more words as typed come before pages matching their neighbours.
+        def key(row):
+            exact, score = scored.get(row[0], (0, 0.0))
+            return (-exact, -score)
+    else:
+
+        def key(row):
+            return -scored.get(row[0], (0, 0.0))[1]
+
+    head = sorted(head, key=key)  # stable: ties keep the engine's order
     return head + tail

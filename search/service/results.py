@@ -39,6 +39,8 @@ class SearchResponse:
     count: int = 0
     results: list = field(default_factory=list)
     facets: dict = field(default_factory=lambda: {"type": {}, "locale": {}})
+    #: The query with its misspelt words corrected (``None``: nothing to correct).
+    did_you_mean: str | None = None
 
     @property
     def num_pages(self):
@@ -52,6 +54,7 @@ class SearchResponse:
             "page_size": self.params.page_size,
             "results": [hit.as_dict() for hit in self.results],
             "facets": self.facets,
+            "did_you_mean": self.did_you_mean,
         }
 
 

@@ -19,7 +19,8 @@ def test_search_answers_the_documented_shape(client, indexed):
     response = client.get("/api/search/", {"q": "Poesjkin"})
     assert response.status_code == HTTPStatus.OK
     body = response.json()
-    assert set(body) == {"query", "count", "page", "page_size", "results", "facets"}
+    assert set(body) == {"query", "count", "page", "page_size", "results", "facets", "did_you_mean"}
+    assert body["did_you_mean"] is None
     assert body["count"] == 2
     assert body["facets"] == {"type": {"organisation": 1, "event": 1}, "locale": {"en": 2}}
     first = next(result for result in body["results"] if result["id"] == "pushkin-fund")

@@ -19,7 +19,7 @@ from home.models import StandardPage
 from home.translation import translate_page
 from search.analysis import KEY_PREFIX, analyse_query
 from search.backends import elasticsearch8, elasticsearch9
-from search.backends.elasticsearch_common import SEARCH_TERMS_FIELD
+from search.backends.elasticsearch_common import FUZZY_MATCH, SEARCH_TERMS_FIELD
 from search.backends.elasticsearch_fallback import _resting_until
 from search.matches import AnalysedSearchQuery
 from tests import factories
@@ -160,7 +160,7 @@ class TestQueryRouting:
     def test_query_with_a_locale_asks_that_languages_fields(self, backend_module, locales):
         query = self.compiled(backend_module, Page.objects.filter(locale=locales["nl"]))
         should = query["bool"]["must"]["bool"]["should"]
-        assert should[0] == {"multi_match": {"query": "poesjkin", "fields": ["_title_nl^2", "_text_nl"]}}
+        assert should[0] == {"multi_match": {"query": "poesjkin", "fields": ["_title_nl^2", "_text_nl"], **FUZZY_MATCH}}
         assert {"term": {"locale_id_filter": locales["nl"].pk}} in query["bool"]["filter"]
 
     def test_query_without_a_locale_asks_every_language(self, backend_module):
@@ -187,8 +187,8 @@ class TestQueryRouting:
         should = query["bool"]["must"]["bool"]["should"]
         analysed = analyse_query("Poesjkin", ["nl"])
         terms = " ".join(analysed.terms)
-        assert {"match": {"_search_terms": {"query": terms}}} in should
-        assert {"match": {"_search_title_terms": {"query": terms, "boost": 3}}} in should
+        assert {"match": {"_search_terms": {"query": terms, **FUZZY_MATCH}}} in should
+        assert {"match": {"_search_title_terms": {"query": terms, "boost": 3, **FUZZY_MATCH}}} in should
         assert any(term.startswith(KEY_PREFIX) for term in analysed.terms), "a transliteration key is asked"
         assert query["bool"]["must"]["bool"]["minimum_should_match"] == 1
 
@@ -202,6 +202,18 @@ class TestQueryRouting:
         fields = query["bool"]["must"]["bool"]["should"][0]["multi_match"]["fields"]
         assert fields == ["_title_fr^2", "_text_fr"]
 
+    def test_typos_tolerated_with_the_database_backends_edit_distances(self, backend_module):
+        query = self.compiled(backend_module, Page.objects.all(), "Puskin")
+        should = query["bool"]["must"]["bool"]["should"]
+        matches = [clause["multi_match"] for clause in should if "multi_match" in clause]
+        matches += [match for clause in should if "match" in clause for match in clause["match"].values()]
+        assert matches
+        for match in matches:
+            # 0 edits up to 3 letters, 1 from 4 to 7, 2 beyond; transpositions count one.
+            assert match["fuzziness"] == "AUTO:4,8"
+            assert match["fuzzy_transpositions"] is True
+            assert match["prefix_length"] == 0
+
     def test_prefix_terms_match_as_prefixes(self, backend_module):
         query = self.compiled(backend_module, Page.objects.all(), "Tsjajkovski")
         should = query["bool"]["must"]["bool"]["should"]
@@ -214,8 +226,8 @@ class TestQueryRouting:
         analysed = analyse_query("jubilea", ["nl"])
         results = make_backend(backend_module).search(AnalysedSearchQuery(analysed), Page.objects.live())
         should = results.query_compiler.get_query()["bool"]["must"]["bool"]["should"]
-        assert should[0] == {"multi_match": {"query": "jubilea", "fields": ["_title_nl^2", "_text_nl"]}}
-        assert {"match": {"_search_terms": {"query": " ".join(analysed.terms)}}} in should
+        assert should[0] == {"multi_match": {"query": "jubilea", "fields": ["_title_nl^2", "_text_nl"], **FUZZY_MATCH}}
+        assert {"match": {"_search_terms": {"query": " ".join(analysed.terms), **FUZZY_MATCH}}} in should
 
     def test_queries_naming_fields_keep_wagtails_behaviour(self, backend_module):
         named = make_backend(backend_module).search("pushkin", Page.objects.all(), fields=["title"])

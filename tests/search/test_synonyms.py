@@ -17,6 +17,18 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def no_gazetteer(monkeypatch):
+    """The editors' groups alone: the gazetteer knows these cities' names too
+    (its merge is tested in test_typos.py)."""
+    from search.analysis import gazetteer
+
+    monkeypatch.setattr(gazetteer, "places", lambda: [])
+    gazetteer._index.cache_clear()
+    yield
+    gazetteer._index.cache_clear()
+
+
 def terms_of(word, language=None):
     """The query terms of one word, without synonyms (analysed with the expansion off)."""
     from search.analysis.synonyms import _analysing_variants

@@ -22,7 +22,8 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.backends.database.postgres.weights import get_sql_weights, get_weight
 from wagtail.models import Page
 
-from search.analysis import attach_tag_names
+from search.analysis import attach_tag_names, page_language
+from search.analysis.dictionary import apply_deltas, clear_dictionary, term_deltas
 from search.backends.database.common import (
     TITLE_TERMS_BOOST,
     AnalysedBackendMixin,
@@ -89,19 +90,37 @@ class AnalysedPostgresIndex(PageTitleNormsLeftAloneMixin, PostgresIndex):
         if not is_analysed_model(model):
             return super().add_items(model, objs)
         search_fields = model.get_search_fields()
-        terms = {}
+        terms, languages = {}, {}
         for obj in attach_tag_names(list(objs)):
             values = AnalysedValues(obj, search_fields)
             terms[obj.pk] = (values.title_terms, values.terms)
+            languages[obj.pk] = page_language(obj)
         if terms:
+            old = self._indexed_page_terms(terms)
             self._add_page_entries(terms)
+            apply_deltas(
+                term_deltas(
+                    {pk: (languages[pk], text) for pk, text in old.items()},
+                    {pk: (languages[pk], text) for pk, (_title, text) in terms.items()},
+                ),
+                self.write_connection.alias,
+            )
 
     def delete_item(self, item):
         if not is_analysed_model(type(item)):
             return super().delete_item(item)
         # A page that is no longer indexed; a deleted page's entry is
-        # already gone with it (the foreign key cascades).
+        # already gone with it (the foreign key cascades), and its terms stay
+        # counted in the dictionary until the next rebuild.
+        old = self._indexed_page_terms([item.pk])
         PageSearchEntry.objects.using(self.write_connection.alias).filter(pk=item.pk).delete()
+        language = page_language(item)
+        apply_deltas(term_deltas({pk: (language, text) for pk, text in old.items()}, {}), self.write_connection.alias)
+
+    def _indexed_page_terms(self, pks):
+        """``{page pk: terms text}`` of the pages' search entries."""
+        entries = PageSearchEntry.objects.using(self.write_connection.alias).filter(pk__in=list(pks))
+        return dict(entries.values_list("page_id", "terms"))
 
     def _add_page_entries(self, terms):
         """Upsert the pages' search entries (``search.PageSearchEntry``) from
@@ -134,6 +153,7 @@ class AnalysedPostgresIndex(PageTitleNormsLeftAloneMixin, PostgresIndex):
     def reset(self):
         super().reset()
         PageSearchEntry.objects.using(self.write_connection.alias).all().delete()
+        clear_dictionary(self.write_connection.alias)
 
 
 class AnalysedPostgresSearchBackend(AnalysedBackendMixin, SearchEngine, PostgresSearchBackend):

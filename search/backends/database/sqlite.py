@@ -7,6 +7,7 @@ body column; BM25 weighs the title column :data:`~.common.TITLE_WEIGHT` times
 the body.
 """
 
+from collections import Counter
 from functools import reduce
 
 from django.db import connection
@@ -26,7 +27,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_content_type_pk
 from wagtail.models import Page
 
-from search.analysis import attach_tag_names
+from search.analysis import attach_tag_names, page_language
+from search.analysis.dictionary import apply_deltas, clear_dictionary, term_deltas
 from search.backends.database.common import (
     TITLE_WEIGHT,
     AnalysedBackendMixin,
@@ -80,7 +82,7 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
         analysed = is_analysed_model(model)
         if analysed:
             attach_tag_names(objs)
-        entries, page_terms = [], {}
+        entries, page_terms, languages = [], {}, {}
         for obj in objs:
             title, autocomplete, body = self._values(obj, search_fields)
             entries.append(
@@ -94,6 +96,7 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
             )
             if analysed:
                 page_terms[obj.pk] = (title, body)
+                languages[obj.pk] = page_language(obj)
         # One upsert per batch (the full-text rows follow through the
         # table's insert and update triggers) instead of an UPDATE per object.
         self.entries.bulk_create(
@@ -103,18 +106,35 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
             update_fields=["title", "autocomplete", "body"],
         )
         if analysed:
-            self._write_page_terms(page_terms)
+            self._write_page_terms(page_terms, languages)
         else:
             self._refresh_title_norms()
 
-    def _write_page_terms(self, page_terms):
+    def _indexed_page_terms(self, cursor, pks):
+        """``{page pk: terms text}`` of the pages' rows of :data:`PAGE_FTS_TABLE`."""
+        cursor.execute(
+            f"SELECT rowid, body FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(pks))})", list(pks)
+        )
+        return dict(cursor.fetchall())
+
+    def _write_page_terms(self, page_terms, languages):
         """Replace the rows of :data:`PAGE_FTS_TABLE` of ``{page pk: (title
         terms, terms)}``: deleted and written again, as a full-text table
-        has no upsert."""
+        has no upsert. The term dictionary follows (``languages``: ``{page
+        pk: language}``)."""
         rows = list(page_terms.items())
+        deltas = Counter()
         with self.write_connection.cursor() as cursor:
             for start in range(0, len(rows), PAGE_FTS_BATCH):
                 batch = rows[start : start + PAGE_FTS_BATCH]
+                old = self._indexed_page_terms(cursor, [pk for pk, _terms in batch])
+                # update(), not +=: a Counter's sum drops the negative changes.
+                deltas.update(
+                    term_deltas(
+                        {pk: (languages[pk], terms) for pk, terms in old.items()},
+                        {pk: (languages[pk], body) for pk, (_title, body) in batch},
+                    )
+                )
                 cursor.execute(
                     f"DELETE FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(batch))})",
                     [pk for pk, _terms in batch],
@@ -123,12 +143,18 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
                     f"INSERT INTO {PAGE_FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
                     [(pk, title, body) for pk, (title, body) in batch],
                 )
+        apply_deltas(deltas, self.write_connection.alias)
 
     def delete_item(self, item):
         super().delete_item(item)
         if is_analysed_model(type(item)):
             with self.write_connection.cursor() as cursor:
+                old = self._indexed_page_terms(cursor, [item.pk])
                 cursor.execute(f"DELETE FROM {PAGE_FTS_TABLE} WHERE rowid = %s", [item.pk])
+            language = page_language(item)
+            apply_deltas(
+                term_deltas({pk: (language, terms) for pk, terms in old.items()}, {}), self.write_connection.alias
+            )
 
     def delete_stale_entries(self):
         super().delete_stale_entries()
@@ -140,6 +166,7 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
         super().reset()
         with self.write_connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {PAGE_FTS_TABLE}")
+        clear_dictionary(self.write_connection.alias)
 
     def optimise_page_terms(self):
         """Merge the page full-text table's segments into one: a rebuild
