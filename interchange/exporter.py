@@ -50,6 +50,11 @@ TRANSLATABLE_BY_TYPE = {
 }
 
 
+def tag_order(name):
+    """Tags are written in alphabetical order, the same on every database (whose collations differ)."""
+    return name.casefold(), name
+
+
 def paragraphs_of(page):
     """The plain text of the page's paragraph blocks."""
     texts = []
@@ -130,7 +135,7 @@ def page_item(page, *, is_source=True, latest=True):
         "slug": page.slug,
         "summary": page.summary,
         "body": paragraphs_of(page),
-        "tags": [tag.name for tag in page.tags.all()],
+        "tags": sorted((tag.name for tag in page.tags.all()), key=tag_order),
     }
     for name in TRANSLATABLE_BY_TYPE[item_type]:
         item[name] = getattr(page, name)
