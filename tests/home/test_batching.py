@@ -93,3 +93,18 @@ def test_nested_batches_run_once_at_the_outermost_end(home_page, indexed_saves):
 def test_outside_a_batch_every_save_indexes_at_once(home_page, indexed_saves):
     page = factories.StandardPageFactory(parent=home_page, title="Samovar evening")
     assert (type(page), page.pk) in indexed_saves
+
+
+def test_a_task_noted_in_a_batch_is_reported_enqueued_not_run(home_page, indexed_saves):
+    from django_tasks.base import TaskResultStatus
+    from modelsearch.tasks import insert_or_update_object_task
+
+    with batched_tasks():
+        result = insert_or_update_object_task.enqueue("home", "homepage", str(home_page.pk))
+        assert (result.status, result.finished_at, result.args) == (
+            TaskResultStatus.READY,
+            None,
+            ["home", "homepage", str(home_page.pk)],
+        )
+        assert indexed_saves == []
+    assert [pk for _model, pk in indexed_saves] == [home_page.pk]
