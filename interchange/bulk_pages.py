@@ -23,6 +23,8 @@ from modelsearch.tasks import insert_or_update_object_task
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Revision
 
+from core.cache import bump_content_version
+from core.cache_purge import purge_all_pages
 from home.models import PageTag
 
 #: Page fields that ``Page`` itself stores (its own table).
@@ -217,6 +219,10 @@ def save_revisions(pages, statuses, user=None):
         if statuses[page.pk] == "private"
     )
     _note_index_tasks(pages)
+    if any(page.live for page in pages):
+        # What publishing each page would have signalled: any cached page may list the new ones.
+        bump_content_version()
+        purge_all_pages()
 
 
 def _log(pages, revisions, user, now):
