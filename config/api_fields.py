@@ -93,7 +93,7 @@ class RelatedPagesField(Field):
             batch = self.batch_of(page)
             prefetch_related_objects(batch, self.prefetch_path)
             groups = [(self.linked_pages(item), item.locale_id) for item in batch]
-            for item, links in zip(batch, localize_page_groups(groups, self.site_of(page)), strict=True):
+            for item, links in zip(batch, localize_page_groups(groups, site=self.site_of(page)), strict=True):
                 by_page[item.pk] = links
         return by_page[page.pk]
 

@@ -173,7 +173,9 @@ class EventFilterForm(forms.Form):
             return {}
         rank = {row["organisation__translation_key"]: position for position, row in enumerate(by_use)}
         links = localize_pages(
-            OrganisationPage.objects.filter(pk__in=wanted).select_related("locale"), self.index.locale
+            OrganisationPage.objects.filter(pk__in=wanted).select_related("locale"),
+            self.index.locale,
+            site=self.index.get_site(),
         )
         links.sort(key=lambda link: (rank.get(link.page.translation_key, len(rank)), sort_key(link.page.title)))
         return {link.page.pk: link.page for link in links}

@@ -67,10 +67,12 @@ def with_listing_relations(events):
     )
 
 
-def attach_localized_organisers(events, locale):
-    """Give each event its organisers in ``locale``, with one query for all events."""
+def attach_localized_organisers(events, index):
+    """Give each event its organisers in the language of the calendar ``index`` and on its site, with one query for all events."""
     organisations = [link.organisation for event in events for link in event.organisers.all()]
-    localized = {link.page.translation_key: link for link in localize_pages(organisations, locale)}
+    localized = {
+        link.page.translation_key: link for link in localize_pages(organisations, index.locale, site=index.get_site())
+    }
     for event in events:
         keys = [link.organisation.translation_key for link in event.organisers.all()]
         event.localized_organisers = [localized[key] for key in dict.fromkeys(keys) if key in localized]
@@ -90,7 +92,7 @@ def event_list(request, index, view):
         events = upcoming_then_past(events, *form.period)
     paginator = Paginator(with_listing_relations(events), EVENTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    attach_localized_organisers(page_obj.object_list, index.locale)
+    attach_localized_organisers(page_obj.object_list, index)
     return index.render(
         request,
         context_overrides={
@@ -123,7 +125,7 @@ def month_view(request, index):
     month = form.selected_month or current_month()
     period_start, period_end = month_bounds(month)
     events = with_listing_relations(form.apply(index.events(), month=month)).order_by("start")
-    events = attach_localized_organisers(list(events), index.locale)
+    events = attach_localized_organisers(list(events), index)
     site_tz = site_time_zone()
     days = defaultdict(list)
     for event in events:

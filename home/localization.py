@@ -30,17 +30,18 @@ class LocalizedLink:
         return self.page.locale.language_code
 
 
-def localize_pages(pages, locale, site=None):
+def localize_pages(pages, locale, *, site):
     """Return a :class:`LocalizedLink` per distinct visible page, in ``locale`` when possible.
 
-    Pages that are not visible (draft, expired, private, or outside ``site``
-    when given) are dropped; duplicates, such as the same organisation reached
+    ``site`` is required (``None`` only where every site's pages may show): a
+    relation may point at a page of another site. Pages that are not visible
+    (draft, expired, private, or outside ``site`` when given) are dropped; duplicates, such as the same organisation reached
     through two translations, appear once.
     """
-    return localize_page_groups([(pages, locale)], site)[0]
+    return localize_page_groups([(pages, locale)], site=site)[0]
 
 
-def localize_page_groups(groups, site=None):
+def localize_page_groups(groups, *, site):
     """:func:`localize_pages` for many ``(pages, locale)`` groups at once.
 
     Returns one list of links per group, in order. Runs a query for the

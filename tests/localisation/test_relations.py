@@ -37,9 +37,9 @@ def test_drafts_and_duplicates_are_dropped(organisation_section, federation, tra
     dutch = Locale.objects.get(language_code="nl")
     russian = Locale.objects.get(language_code="ru")
     pages = [federation, dutch_federation, draft]
-    links = localize_pages(pages, dutch)
+    links = localize_pages(pages, dutch, site=None)
     assert [link.page.pk for link in links] == [dutch_federation.pk]
     # A draft translation is never shown: the source stands in, marked.
-    assert [(link.page.pk, link.is_fallback) for link in localize_pages([federation], russian)] == [
+    assert [(link.page.pk, link.is_fallback) for link in localize_pages([federation], russian, site=None)] == [
         (federation.pk, True)
     ]
