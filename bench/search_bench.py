@@ -100,6 +100,8 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
     os.environ.setdefault("ALLOWED_HOSTS", "localhost")
+    # The test client speaks plain HTTP, as a TLS proxy in front would to the site.
+    os.environ.setdefault("HTTPS", "off")
     import gc
 
     import django
