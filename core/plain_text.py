@@ -30,3 +30,10 @@ def printable(text, keep_line_breaks=False):
     if not keep_line_breaks:
         text = _LINE_BREAK_WITH_SPACES.sub(" ", text)
     return text.strip()
+
+
+def is_storable(value, max_length=255):
+    """Whether a query parameter may be compared with a stored single-line text:
+    PostgreSQL refuses a NUL in a query outright, and no stored city or name
+    holds a control character (the editor and the import refuse them)."""
+    return len(value) <= max_length and value.isprintable()

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.plain_text import is_storable
 from home.localization import localize_pages
 from localisation.collation import sort_key
 from organisations.models import OrganisationPage
@@ -197,7 +198,7 @@ class EventFilterForm(forms.Form):
             .values_list("city", flat=True)[:MAX_CHOICES]
         )
         asked = self.data.get("city") if self.data else None
-        if asked and asked not in cities and len(asked) <= 255 and events.filter(city=asked).exists():
+        if asked and asked not in cities and is_storable(asked) and events.filter(city=asked).exists():
             cities.append(asked)
         return cities
 

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from config.api_fields import RelatedPageField, RelatedPagesField
 from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
+from core.plain_text import is_storable
 from home.localization import localize_pages
 from home.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
 from localisation.collation import by_title, sort_key
@@ -98,7 +99,7 @@ class OrganisationIndexPage(BasePage):
             .order_by("-uses", field)
             .values_list(field, flat=True)[: OrganisationIndexPage.MAX_FILTER_CHOICES]
         )
-        if asked and asked not in values and len(asked) <= 255 and organisations.filter(**{field: asked}).exists():
+        if asked and asked not in values and is_storable(asked) and organisations.filter(**{field: asked}).exists():
             values.append(asked)
         return sorted(values, key=sort_key)
 

@@ -187,3 +187,8 @@ class TestJubilees:
         html = client.get(jubilee.url).content.decode()
         assert "Pushkin School" in html
         assert "20 years" in html
+
+
+def test_a_city_filter_holding_control_characters_is_ignored(client, network, directory):
+    response = client.get(directory.url, {"city": "\x00\r\n\x1b[31m"})
+    assert response.status_code == 200
