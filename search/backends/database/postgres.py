@@ -193,12 +193,12 @@ class AnalysedPostgresSearchBackend(AnalysedBackendMixin, SearchEngine, Postgres
         The planner prices matching a vector against a query at one
         operator's cost, when it takes microseconds, so for a query
         matching thousands of pages it would read every row instead of the
-        GIN index (45 ms against 15 ms at 20,000 pages). And without
+        GIN index, three times as slow at 20,000 pages (docs/search.md). And without
         just-in-time compilation: should the index ever be unusable (a
         transaction open since before it was built, say), the sequential
         scan the planner must then choose costs it 10^10, far past the
         threshold at which PostgreSQL compiles a statement, which takes
-        longer (150 ms and more) than any search.
+        longer than any search.
         """
         return ranked_rows(
             pages,

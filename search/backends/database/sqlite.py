@@ -170,8 +170,8 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
 
     def optimise_page_terms(self):
         """Merge the page full-text table's segments into one: a rebuild
-        leaves hundreds (every row deleted and written again), which
-        slowed a query matching 5,000 of 20,000 pages from 16 to 21 ms."""
+        leaves hundreds (every row deleted and written again), which slow
+        every large query (figures in docs/search.md)."""
         with self.write_connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {PAGE_FTS_TABLE} ({PAGE_FTS_TABLE}) VALUES ('optimize')")
 
