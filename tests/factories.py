@@ -9,6 +9,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventOrganiser, EventPage
@@ -32,6 +33,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         skip_postgeneration_save = True
+
+    @factory.post_generation
+    def group(user, create, name, **kwargs):
+        """``UserFactory(group="Moderators")``: a member of one of the editorial groups the migrations create."""
+        if create and name:
+            user.groups.add(Group.objects.get(name=name))
 
 
 class ImageFactory(wagtail_factories.ImageFactory):

@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -19,15 +18,13 @@ def current_code(device, steps_ahead=0):
 @pytest.fixture
 def staff_user(db):
     """An editor: admin access, two-factor sign-in optional."""
-    user = factories.UserFactory(username="nadia")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user = factories.UserFactory(username="nadia", group="Editors")
     return user
 
 
 @pytest.fixture
 def moderator(db):
-    user = factories.UserFactory(username="olga")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user = factories.UserFactory(username="olga", group="Moderators")
     return user
 
 

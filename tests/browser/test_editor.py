@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from events.models import EventPage
@@ -16,8 +15,7 @@ PASSWORD = "correct horse battery staple"  # UserFactory's
 
 @pytest.fixture
 def moderator(db):
-    user = factories.UserFactory(username="olga")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user = factories.UserFactory(username="olga", group="Moderators")
     return user
 
 

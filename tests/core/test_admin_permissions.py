@@ -9,7 +9,6 @@ import datetime
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from home.translation import translate_page
@@ -21,9 +20,7 @@ OPEN_JUBILEE = "Open the jubilee page"
 
 
 def logged_in(client, group_name):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    client.force_login(user)
+    client.force_login(factories.UserFactory(group=group_name))
     return client
 
 

@@ -5,7 +5,6 @@ import io
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +15,7 @@ from tests import factories
 
 @pytest.fixture
 def moderator(db):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user = factories.UserFactory(group="Moderators")
     return user
 
 

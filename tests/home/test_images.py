@@ -31,10 +31,8 @@ def upload(client, name, content, content_type):
 
 @pytest.fixture
 def editor_client(client, db):
-    from django.contrib.auth.models import Group
 
-    editor = factories.UserFactory()
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor = factories.UserFactory(group="Editors")
     client.force_login(editor)
     return client
 

@@ -9,7 +9,6 @@ so these tests also prove that a fresh database is set up for editors.
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
@@ -19,25 +18,19 @@ from tests import factories
 from tests.admin_forms import standard_page_data
 
 
-def member_of(group_name):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def editor(db):
-    return member_of("Editors")
+    return factories.UserFactory(group="Editors")
 
 
 @pytest.fixture
 def moderator(db):
-    return member_of("Moderators")
+    return factories.UserFactory(group="Moderators")
 
 
 @pytest.fixture
 def translator(db):
-    return member_of("Translators")
+    return factories.UserFactory(group="Translators")
 
 
 @pytest.fixture
@@ -54,7 +47,7 @@ def add_standard_page(client, parent, slug, action):
 
 @pytest.mark.parametrize("group_name", ["Editors", "Moderators", "Translators"])
 def test_every_group_reaches_the_admin(db, client, group_name):
-    client.force_login(member_of(group_name))
+    client.force_login(factories.UserFactory(group=group_name))
     assert client.get(reverse("wagtailadmin_home")).status_code == HTTPStatus.OK
 
 

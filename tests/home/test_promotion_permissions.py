@@ -3,18 +3,11 @@
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests import factories
-
-
-def member_of(group_name):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
@@ -59,7 +52,7 @@ ALLOWED = {
 
 @pytest.mark.parametrize("group_name", sorted(ALLOWED))
 def test_each_group_reaches_exactly_its_views(client, promotion, redirect, group_name):
-    client.force_login(member_of(group_name))
+    client.force_login(factories.UserFactory(group=group_name))
     reached = {
         name for name, url in admin_views(promotion, redirect).items() if client.get(url).status_code == HTTPStatus.OK
     }
@@ -67,7 +60,7 @@ def test_each_group_reaches_exactly_its_views(client, promotion, redirect, group
 
 
 def test_an_editor_proposes_a_redirect_but_cannot_remove_one(client, redirect):
-    client.force_login(member_of("Editors"))
+    client.force_login(factories.UserFactory(group="Editors"))
     response = client.post(
         reverse("wagtailredirects:add"),
         {"old_path": "/old-events", "redirect_link": "https://example.org/events", "is_permanent": "on"},
@@ -80,7 +73,7 @@ def test_an_editor_proposes_a_redirect_but_cannot_remove_one(client, redirect):
 
 
 def test_a_moderator_deletes_a_promotion(client, promotion):
-    client.force_login(member_of("Moderators"))
+    client.force_login(factories.UserFactory(group="Moderators"))
     response = client.post(reverse("wagtailsearchpromotions:delete", args=[promotion.query_id]))
     assert response.status_code == HTTPStatus.FOUND
     assert not SearchPromotion.objects.filter(pk=promotion.pk).exists()

@@ -4,7 +4,6 @@ import json
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -22,8 +21,7 @@ def upload(content, name="content.jsonl"):
 
 @pytest.fixture
 def moderator_client(client, home_page):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user = UserFactory(group="Moderators")
     client.force_login(user)
     return client
 
@@ -65,8 +63,7 @@ def test_confirm_without_a_valid_upload_is_refused(moderator_client):
 
 
 def test_editors_may_not_import(client, home_page):
-    editor = UserFactory()
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor = UserFactory(group="Editors")
     client.force_login(editor)
     response = client.get(reverse("interchange_import"))
     assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.FOUND)

@@ -9,7 +9,6 @@ import json
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -131,8 +130,7 @@ def test_a_failure_on_the_last_line_writes_nothing(home_page, tmp_path, monkeypa
 
 @pytest.fixture
 def moderator_client(client, home_page):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user = UserFactory(group="Moderators")
     client.force_login(user)
     return client
 

@@ -7,7 +7,6 @@ publishes the Dutch page.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 
 from home.translation import translate_page
 from tests import factories
@@ -20,8 +19,7 @@ PASSWORD = "correct horse battery staple"  # UserFactory's
 
 @pytest.fixture
 def translator(db):
-    user = factories.UserFactory(username="anneke")
-    user.groups.add(Group.objects.get(name="Translators"))
+    user = factories.UserFactory(username="anneke", group="Translators")
     return user
 
 

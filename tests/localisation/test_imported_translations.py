@@ -14,7 +14,6 @@ import re
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import Locale
@@ -75,8 +74,7 @@ def imported(home_page, tmp_path):
 
 @pytest.fixture
 def translator_client(client, db):
-    user = factories.UserFactory(username="translator")
-    user.groups.add(Group.objects.get(name="Translators"))
+    user = factories.UserFactory(username="translator", group="Translators")
     client.force_login(user)
     return client
 

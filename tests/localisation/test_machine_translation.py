@@ -4,7 +4,6 @@ from http import HTTPStatus
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Locale
@@ -19,8 +18,7 @@ def test_machine_translation_is_off_by_default():
 
 @pytest.fixture
 def dutch_translation(client, organisation_section):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name="Translators"))
+    user = factories.UserFactory(group="Translators")
     client.force_login(user)
     page = factories.OrganisationPageFactory(parent=organisation_section["en"], title="Choir")
     client.post(

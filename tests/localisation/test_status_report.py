@@ -3,7 +3,7 @@
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,8 +17,7 @@ REPORT_URL = "/admin/reports/translation-status/"
 
 @pytest.fixture
 def translator_client(client, db):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name="Translators"))
+    user = factories.UserFactory(group="Translators")
     client.force_login(user)
     return client
 

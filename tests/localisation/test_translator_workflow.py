@@ -12,7 +12,6 @@ import re
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -24,8 +23,7 @@ from tests import factories
 
 @pytest.fixture
 def translator(db):
-    user = factories.UserFactory(username="translator")
-    user.groups.add(Group.objects.get(name="Translators"))
+    user = factories.UserFactory(username="translator", group="Translators")
     return user
 
 

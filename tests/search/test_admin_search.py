@@ -4,19 +4,12 @@ import datetime
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
 from search.models import SynonymGroup
 from tests import factories
-
-
-def member_of(group_name):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def log(query_string, times, days_ago=0):
@@ -36,7 +29,7 @@ class TestPopularSearchesPanel:
     def test_editorial_groups_see_the_logged_queries_on_the_dashboard(self, client, group):
         log("poesjkin", 5)
         log("jubileum", 3)
-        client.force_login(member_of(group))
+        client.force_login(factories.UserFactory(group=group))
         response = client.get(reverse("wagtailadmin_home"))
         assert response.status_code == HTTPStatus.OK
         panel = response.content.decode().split('id="popular-searches-content"')[1]
@@ -75,7 +68,7 @@ class TestSynonymsInTheAdmin:
 
     @pytest.mark.parametrize("group", ["Editors", "Moderators"])
     def test_editors_add_a_synonym_group(self, client, group):
-        client.force_login(member_of(group))
+        client.force_login(factories.UserFactory(group=group))
         response = client.post(
             reverse("wagtailsnippets_search_synonymgroup:add"),
             {"variants": "Tsjaikovski, Tchaikovsky, Чайковский", "language": ""},
@@ -95,7 +88,7 @@ class TestSynonymsInTheAdmin:
         assert not SynonymGroup.objects.exists()
 
     def test_translators_cannot_edit_synonyms(self, client):
-        client.force_login(member_of("Translators"))
+        client.force_login(factories.UserFactory(group="Translators"))
         response = client.get(reverse("wagtailsnippets_search_synonymgroup:add"))
         assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
         assert not SynonymGroup.objects.exists()
