@@ -15,6 +15,7 @@ never a 500.
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
@@ -169,17 +170,20 @@ class VisiblePagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     base_serializer_class = VisiblePageSerializer
     filter_backends = checked_backends(PagesAPIViewSet.filter_backends)
 
+    @cached_property
+    def site(self):
+        return requested_site(self.request)
+
+    @cached_property
+    def visible_queryset(self):
+        # Asked for by the listing, the filters and the serializer: the rule's light queries run once.
+        return Page.objects.none() if self.site is None else visible_pages(Page.objects.all(), self.site)
+
     def get_site(self):
-        if not hasattr(self, "_site"):
-            self._site = requested_site(self.request)
-        return self._site
+        return self.site
 
     def get_base_queryset(self):
-        # Asked for by the listing, the filters and the serializer: the rule's light queries run once.
-        if not hasattr(self, "_base_queryset"):
-            site = self.get_site()
-            self._base_queryset = Page.objects.none() if site is None else visible_pages(Page.objects.all(), site)
-        return self._base_queryset
+        return self.visible_queryset
 
     def get_queryset(self):
         # Every item names its language.
