@@ -8,12 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from .cache import connect_content_signals
-
-        # Caches of what visitors see follow the content's version (core.cache).
-        connect_content_signals()
-
-        # The page cache (and a frontend cache) are purged on the same changes (core/cache_purge.py).
+        # One listener for every change visitors see: it moves the content
+        # version on (core.cache) and purges the page and frontend caches.
         from .cache_purge import connect_purge_signals
 
         connect_purge_signals()

@@ -4,7 +4,8 @@ What a visitor sees (pages, listings, feeds, the sitemap) changes only when a
 page is published, unpublished, moved, deleted or changes its view
 restrictions. Rather than tracking which cached piece depends on which page,
 caches put :func:`content_version` in their keys: every such change moves the
-version on (:func:`bump_content_version`, connected in ``CoreConfig.ready``),
+version on (:func:`bump_content_version`, called by ``core.cache_purge`` on
+every change visitors see),
 and the old entries are never read again and expire on their own.
 
 The version is the time of the last change, so it also serves as the
@@ -70,31 +71,6 @@ def content_cache_key(*parts):
     """A cache key for something built from the content: ``parts`` and the content version, hashed."""
     text = "\x1f".join(str(part) for part in (*parts, content_version()))
     return "content:" + hashlib.sha256(text.encode()).hexdigest()
-
-
-def connect_content_signals():
-    """Bump the version on every change of what visitors may see."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    page_published.connect(bump_content_version, dispatch_uid="core.cache.published")
-    page_unpublished.connect(bump_content_version, dispatch_uid="core.cache.unpublished")
-    post_page_move.connect(bump_content_version, dispatch_uid="core.cache.moved")
-    # Any save of a page row: a live page saved without a revision (imports,
-    # scripts, the scheduler's expiry) changes what visitors see as well.
-    post_save.connect(_page_saved, dispatch_uid="core.cache.page_saved")
-    post_delete.connect(_page_saved, dispatch_uid="core.cache.page_deleted")
-    for model in (PageViewRestriction, Site):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"core.cache.{model.__name__}.saved")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"core.cache.{model.__name__}.deleted")
-
-
-def _page_saved(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        bump_content_version()
 
 
 def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SECONDS, since=None):

@@ -24,6 +24,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from core.cache import bump_content_version
 from core.page_cache import clear_page_cache
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,9 @@ def purge_frontend_cache():
 
 
 def purge_all_pages():
-    """Purges both caches once the current transaction commits (a rolled-back change purges nothing)."""
+    """Moves the content version on (core.cache) and purges both page caches
+    once the current transaction commits (a rolled-back change purges nothing)."""
+    bump_content_version()
 
     connection = transaction.get_connection()
     if any(callback is _purge_now for _, callback, _ in connection.run_on_commit):

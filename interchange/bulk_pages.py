@@ -23,7 +23,6 @@ from modelsearch.tasks import insert_or_update_object_task
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Revision
 
-from core.cache import bump_content_version
 from core.cache_purge import purge_all_pages
 from home.models import PageTag
 
@@ -221,7 +220,6 @@ def save_revisions(pages, statuses, user=None):
     _note_index_tasks(pages)
     if any(page.live for page in pages):
         # What publishing each page would have signalled: any cached page may list the new ones.
-        bump_content_version()
         purge_all_pages()
 
 
