@@ -1,7 +1,7 @@
 """Compile the interface translations (locale/*/LC_MESSAGES/*.po) to .mo files.
 
 Django's own ``compilemessages`` needs GNU gettext's ``msgfmt``; this command
-uses polib (installed with wagtail-localize), so setting up the site, CI and
+uses polib (declared in requirements.txt), so setting up the site, CI and
 the Docker image need nothing outside requirements.txt. Only the .po files are
 committed; the .mo files are build output.
 """
