@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.jsonl import generated_items, write_generated_items  # noqa: E402
+from bench.jsonl import generated_items, write_generated_items
 
 
 def write_file(path, lines):

@@ -267,8 +267,9 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--runs", type=int, default=1, help="wrk runs per page; the median is reported")
     parser.add_argument("--modes", default="uncached,cached,varnish")
-    parser.add_argument("--bakerydemo", default="/tmp/bakerydemo", help="a set-up bakerydemo checkout")
-    parser.add_argument("--bakerydemo-python", default="/tmp/bakery-venv/bin/python")
+    # Where docs/performance.md sets bakerydemo up; read only, never written here.
+    parser.add_argument("--bakerydemo", default="/tmp/bakerydemo", help="a set-up bakerydemo checkout")  # noqa: S108
+    parser.add_argument("--bakerydemo-python", default="/tmp/bakery-venv/bin/python")  # noqa: S108
     parser.add_argument("--no-bakerydemo", action="store_true")
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args()

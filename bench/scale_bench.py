@@ -126,6 +126,37 @@ class SectionWriter:
 NOW = None
 
 
+def type_fields(model, group, city, start, organisations):
+    """The fields of generated page ``group`` that belong to its content type."""
+    from events.models import EventCategory, EventPage
+    from heritage.models import HeritageProjectPage
+    from organisations.models import JubileePage, OrganisationKind, OrganisationPage
+
+    if model is OrganisationPage:
+        kinds = OrganisationKind.values
+        return {"kind": kinds[group % len(kinds)], "founded_year": 1950 + group % 70, "city": city, "country": "BE"}
+    if model is HeritageProjectPage:
+        return {"start_year": 1990 + group % 35, "country": "BE"}
+    if model is JubileePage:
+        return {
+            "date": (start + datetime.timedelta(days=3)).date(),
+            "anniversary": 10 + group % 60,
+            "organisation": organisations[-1] if organisations else None,
+        }
+    if model is EventPage:
+        categories = EventCategory.values
+        return {
+            "start": start,
+            "end": start + datetime.timedelta(hours=3),
+            "city": city,
+            "country": "BE",
+            "venue": "Community hall",
+            "category": categories[group % len(categories)],
+            "recurrence": "FREQ=WEEKLY;COUNT=20" if group % 10 == 0 else "",
+        }
+    return {}
+
+
 def build_scale(database_path, target_pages):
     """Add generated pages to a copy of the demo site until it holds ``target_pages``."""
     global NOW
@@ -138,12 +169,12 @@ def build_scale(database_path, target_pages):
     from wagtail.models import Locale, Page
 
     from bench.jsonl import CITIES, LOCALES, NAMES
-    from events.models import EventCategory, EventOrganiser, EventPage
+    from events.models import EventOrganiser, EventPage
     from heritage.models import HeritageProjectPage
     from home.batching import batched_tasks
     from home.models import StandardPage
     from home.sections import get_home_page, get_section
-    from organisations.models import JubileePage, OrganisationKind, OrganisationPage
+    from organisations.models import JubileePage, OrganisationPage
 
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():
         backend["AUTO_UPDATE"] = False
@@ -158,8 +189,6 @@ def build_scale(database_path, target_pages):
         for code in LOCALES
     }
     cities = [city["en"] for city in CITIES] + [f"Town {number}" for number in range(CITY_COUNT - len(CITIES))]
-    kinds = list(OrganisationKind.values)
-    categories = list(EventCategory.values)
     groups = max(0, (target_pages - Page.objects.count()) // (len(models) * len(LOCALES)))
     started = time.perf_counter()
     with transaction.atomic(), batched_tasks():
@@ -181,27 +210,7 @@ def build_scale(database_path, target_pages):
                         "translation_key": key,
                         "external_id": f"scale-{model._meta.model_name}-{group}",
                     }
-                    if model is OrganisationPage:
-                        fields.update(kind=kinds[group % len(kinds)], founded_year=1950 + group % 70, city=city)
-                        fields["country"] = "BE"
-                    elif model is HeritageProjectPage:
-                        fields.update(start_year=1990 + group % 35, country="BE")
-                    elif model is JubileePage:
-                        fields.update(
-                            date=(start + datetime.timedelta(days=3)).date(),
-                            anniversary=10 + group % 60,
-                            organisation=organisations[-1] if organisations else None,
-                        )
-                    elif model is EventPage:
-                        fields.update(
-                            start=start,
-                            end=start + datetime.timedelta(hours=3),
-                            city=city,
-                            country="BE",
-                            venue="Community hall",
-                            category=categories[group % len(categories)],
-                            recurrence="FREQ=WEEKLY;COUNT=20" if group % 10 == 0 else "",
-                        )
+                    fields.update(type_fields(model, group, city, start, organisations))
                     page = writers[(model, code)].add(model(**fields))
                     if code == "en" and model is OrganisationPage:
                         organisations.append(page)

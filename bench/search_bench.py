@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.jsonl import generated_items, write_generated_items  # noqa: E402
+from bench.jsonl import generated_items, write_generated_items
 
 #: What visitors type: names in each spelling, word forms, accents, several words.
 QUERIES = [
