@@ -2,11 +2,15 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from home.translation import translate_page
 from search.analysis import forget_locale_languages
 from tests import factories
+
+# Fixtures that need a plugin of their own (the Playwright browser).
+pytest_plugins = ["tests.plugins.browser"]
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +50,28 @@ def sections(home_page):
         "heritage": factories.HeritageIndexPageFactory(parent=home_page),
         "events": factories.EventIndexPageFactory(parent=home_page),
     }
+
+
+@pytest.fixture
+def other_site_calendar(db):
+    """A second site with its own calendar: none of it may leak into the first site."""
+    root = Page.get_first_root_node()
+    other_home = factories.HomePageFactory(parent=root, title="Other network", slug="other-network")
+    Site.objects.create(hostname="other.example", root_page=other_home, is_default_site=False)
+    return factories.EventIndexPageFactory(parent=other_home, title="Other events", slug="other-events")
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """``translate_page`` with wagtail-localize's on-commit publishing run at once.
+
+    Tests run inside a transaction that never commits, so the publish that
+    wagtail-localize defers to ``on_commit`` is executed explicitly.
+    """
+
+    def _translate(source_page, language_code, values, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_page(source_page, language_code, values, **kwargs)
+        return source_page.get_translation(Locale.objects.get(language_code=language_code)).specific
+
+    return _translate

@@ -24,11 +24,14 @@ from organisations.models import (
     OrganisationPage,
 )
 
+#: Every user the factory makes signs in with it.
+PASSWORD = "correct horse battery staple"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
     class Meta:
         model = get_user_model()

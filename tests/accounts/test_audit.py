@@ -11,7 +11,7 @@ from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, ModelLogEntry, Site
 
 from tests import factories
-from tests.accounts.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

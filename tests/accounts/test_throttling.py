@@ -9,7 +9,7 @@ from django.db.models import F
 from django.test import override_settings
 
 from tests import factories
-from tests.accounts.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 LIMIT = 3
 COOL_OFF = datetime.timedelta(minutes=15)

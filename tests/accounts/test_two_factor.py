@@ -13,7 +13,8 @@ from wagtail.models import ModelLogEntry
 
 from accounts import two_factor
 from accounts.views import PENDING_KEY
-from tests.accounts.conftest import PASSWORD, current_code, enrol
+from tests.factories import PASSWORD
+from tests.helpers import current_code, enrol
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from home.translation import translate_page
 from tests import factories
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from cooperation.models import CooperationIndexPage, CooperationParty, CooperationProtocolPage, JointActivity
 from tests import factories
-from tests.events.conftest import restrict_to_logged_in_users
+from tests.helpers import restrict_to_logged_in_users
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import brussels
+from tests.helpers import brussels
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests import factories
-
-from .conftest import brussels, restrict_to_logged_in_users
+from tests.helpers import brussels, restrict_to_logged_in_users
 
 pytestmark = pytest.mark.django_db
 

@@ -4,16 +4,14 @@ import icalendar
 import pytest
 
 from tests import factories
-from tests.browser.conftest import browser_page  # noqa: F401 - Chromium fixture shared with the browser suite
-
-from .conftest import brussels
+from tests.helpers import brussels
 
 # serialized_rollback: the flush after a transactional test would otherwise
 # remove the locales and home page the migrations create, for later tests.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_page_through_the_month_view_and_download_the_ics(browser_page, home_page):  # noqa: F811
+def test_page_through_the_month_view_and_download_the_ics(browser_page, home_page):
     calendar = factories.EventIndexPageFactory(parent=home_page)
     factories.EventPageFactory(
         parent=calendar, title="March concert", start=brussels(2027, 3, 12, 20), end=brussels(2027, 3, 12, 22)

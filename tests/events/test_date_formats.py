@@ -10,8 +10,7 @@ from django.conf import settings
 
 from home.translation import translate_page
 from tests import factories
-
-from .conftest import brussels
+from tests.helpers import brussels
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from dateutil.rrule import rrulestr
 
-from .conftest import brussels, restrict_to_logged_in_users
+from tests.helpers import brussels, restrict_to_logged_in_users
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events.recurrence import normalize_recurrence, validate_recurrence
-
-from .conftest import BRUSSELS, brussels
+from tests.helpers import BRUSSELS, brussels
 
 pytestmark = pytest.mark.django_db
 

@@ -1,18 +1,6 @@
 import pytest
-from wagtail.models import Locale
 
-from home.translation import translate_page
 from tests import factories
-
-
-class FailingEmailBackend:
-    """An e-mail server that is down."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("SMTP server unreachable")
 
 
 @pytest.fixture
@@ -37,16 +25,6 @@ def filled_in():
         "topic": "Membership",
         "message": "How do we join the network?",
     }
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    def _translate(source_page, language_code, values, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            translate_page(source_page, language_code, values, **kwargs)
-        return source_page.get_translation(Locale.objects.get(language_code=language_code)).specific
-
-    return _translate
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def test_a_submission_is_stored_and_emailed_and_confirmed(client, contact_page, 
 
 
 def test_a_failing_email_loses_nothing_and_is_logged_not_shown(client, settings, contact_page, filled_in, caplog):
-    settings.EMAIL_BACKEND = "tests.forms.conftest.FailingEmailBackend"
+    settings.EMAIL_BACKEND = "tests.helpers.mail.FailingEmailBackend"
 
     with caplog.at_level(logging.ERROR, logger="forms.models"):
         response = client.post("/en/contact/", filled_in)

@@ -13,7 +13,7 @@ from events.models import EventPage
 from listings.models import CollectionPage
 from organisations.models import OrganisationPage
 from tests import factories
-from tests.events.conftest import other_site_calendar, restrict_to_logged_in_users  # noqa: F401
+from tests.helpers import restrict_to_logged_in_users
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_tags_organisations_and_country(home_page, sections):
     assert listed(make_collection(home_page, country="BE", sort_order="title")) == ["Fund", "Lecture"]
 
 
-def test_drafts_private_and_other_site_pages_never_appear(home_page, sections, other_site_calendar):  # noqa: F811
+def test_drafts_private_and_other_site_pages_never_appear(home_page, sections, other_site_calendar):
     factories.EventPageFactory(parent=sections["events"], title="Public")
     factories.EventPageFactory(parent=sections["events"], title="Draft", live=False)
     restrict_to_logged_in_users(factories.EventPageFactory(parent=sections["events"], title="Private"))

@@ -1,24 +1,6 @@
 import pytest
-from wagtail.models import Locale
 
-from home.translation import translate_page
 from tests import factories
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """``translate_page`` with wagtail-localize's on-commit publishing run at once.
-
-    Tests run inside a transaction that never commits, so the publish that
-    wagtail-localize defers to ``on_commit`` is executed explicitly.
-    """
-
-    def _translate(source_page, language_code, values, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            translate_page(source_page, language_code, values, **kwargs)
-        return source_page.get_translation(Locale.objects.get(language_code=language_code)).specific
-
-    return _translate
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 
 from home.translation import translate_page
 from tests import factories
-from tests.browser.conftest import browser_page  # noqa: F401  (the shared Playwright fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -34,7 +33,7 @@ def english_page(home_page):
     )
 
 
-def test_translator_translates_a_page_that_a_visitor_then_reads_in_dutch(browser_page, translator, english_page):  # noqa: F811
+def test_translator_translates_a_page_that_a_visitor_then_reads_in_dutch(browser_page, translator, english_page):
     page = browser_page
     page.goto("/admin/login/")
     page.get_by_label("Username").fill("anneke")

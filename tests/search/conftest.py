@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from tests import factories
 
@@ -24,7 +23,3 @@ def search_pages(home_page, sections, locales):
         ),
     }
     return pages
-
-
-def reindex():
-    call_command("update_index", verbosity=0)

@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 import pytest
 
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 pytestmark = pytest.mark.django_db
 

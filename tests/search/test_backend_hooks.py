@@ -23,7 +23,7 @@ from search.backends import elasticsearch8, elasticsearch9
 from search.engine import ResultsSearchEngine, SearchEngine, as_search_engine
 from search.matches import AnalysedSearchQuery
 from search.service import visible_pages
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="modelsearch's SQLite backend")
 

@@ -15,7 +15,7 @@ from search.analysis import MAX_QUERY_WORDS, analyse_query
 from search.matches import MAX_RERANKED_TERMS_TEXT, AnalysedSearchQuery, PageRef, split_terms
 from search.service import SearchParams, snippets
 from tests import factories
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 #: A paragraph an import accepts: about 2 MB, the word 30,000 times.
 HUGE_PARAGRAPH = "<p>" + "Pushkin wrote poems in Mikhailovskoye. " * 30_000 + "</p>"

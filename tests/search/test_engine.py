@@ -12,7 +12,7 @@ from search.matches import AnalysedSearchQuery, RankedMatches
 from search.models import PageSearchEntry
 from search.service import filter_types
 from tests import factories
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 pytestmark = pytest.mark.django_db
 

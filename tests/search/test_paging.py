@@ -6,7 +6,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.service import ranking
 from tests import factories
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 pytestmark = pytest.mark.django_db
 

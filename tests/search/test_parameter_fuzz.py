@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 pytestmark = pytest.mark.django_db
 

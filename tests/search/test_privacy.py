@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction, Site
 
 from tests import factories
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from home.translation import translate_page
 from tests import factories
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 pytestmark = pytest.mark.django_db
 

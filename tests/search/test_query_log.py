@@ -12,7 +12,7 @@ from django.db import OperationalError, connection, connections
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search.service import query_log
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 SEARCHES = [
     ("/api/search/", {"q": "Pushkin fund"}),

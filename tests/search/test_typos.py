@@ -9,7 +9,7 @@ from search.analysis.fuzzy import expand_fuzzy, max_edits, nearest_terms
 from search.analysis.text import derived_bases
 from search.models import IndexedTerm
 from tests import factories
-from tests.search.conftest import reindex
+from tests.helpers import reindex
 
 
 def api(client, query, **params):

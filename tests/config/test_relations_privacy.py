@@ -18,7 +18,7 @@ from wagtail.models import Page, Site
 from cooperation.models import CooperationIndexPage, CooperationParty, CooperationProtocolPage, JointActivity
 from organisations.models import OrganisationMembership, OrganisationPage
 from tests import factories
-from tests.events.conftest import restrict_to_logged_in_users
+from tests.helpers import restrict_to_logged_in_users
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,7 @@
-"""Playwright with Debian's Chromium against pytest-django's live server.
+"""The ``browser_page`` fixture: Playwright with Debian's Chromium against pytest-django's live server.
+
+Registered in tests/conftest.py, so that any app's tests may drive a browser;
+a test that uses the fixture is marked ``browser`` (``-m "not browser"`` leaves it out).
 
 Browser tests need /usr/bin/chromium (Debian's package ``chromium``); without it
 they are skipped with a reason, visibly, rather than failing or downloading a
@@ -42,7 +45,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+        if "browser_page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from organisations.models import OrganisationMembership
 from tests import factories
-from tests.localisation.conftest import translate  # noqa: F401 - shared fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ def get(client, url, **query):
 
 
 @pytest.fixture
-def russian(home_page, sections, translate):  # noqa: F811
+def russian(home_page, sections, translate):
     """The home page, events and organisations sections in Russian."""
     translate(home_page, "ru", {"title": "Главная", "slug": "home"})
     return {
@@ -31,7 +30,7 @@ def russian(home_page, sections, translate):  # noqa: F811
     }
 
 
-def test_a_russian_page_links_to_the_russian_translations(client, sections, russian, translate):  # noqa: F811
+def test_a_russian_page_links_to_the_russian_translations(client, sections, russian, translate):
     federation = factories.OrganisationPageFactory(parent=sections["organisations"], title="Coordination Council")
     school = factories.OrganisationPageFactory(parent=sections["organisations"], title="Bruges School")
     member = factories.OrganisationPageFactory(parent=sections["organisations"], title="Choir")

@@ -8,7 +8,7 @@ import pytest
 
 from home.translation import translate_page
 from tests import factories
-from tests.events.conftest import restrict_to_logged_in_users
+from tests.helpers import restrict_to_logged_in_users
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,1 @@
+"""Pytest plugins the whole suite shares, registered in tests/conftest.py."""

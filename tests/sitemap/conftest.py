@@ -1,1 +1,0 @@
-from tests.events.conftest import other_site_calendar  # noqa: F401 - shared fixture
