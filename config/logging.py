@@ -10,22 +10,20 @@ import datetime
 import json
 import logging
 import traceback
+from pathlib import Path
 
-#: The project's loggers: ``compatriots.*`` and each app's ``__name__`` loggers.
-PROJECT_LOGGERS = (
-    "compatriots",
-    "config",
-    "core",
-    "home",
-    "organisations",
-    "heritage",
-    "events",
-    "listings",
-    "cooperation",
-    "search",
-    "interchange",
-    "localisation",
-)
+#: The checkout: every top-level package in it is one of the project's.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def project_packages(root=PROJECT_ROOT):
+    """The project's top-level packages (its apps, ``config``, ``tests``...).
+
+    Every module logs with ``logging.getLogger(__name__)``, so configuring each
+    top-level package's logger reaches all of its modules' loggers; an app
+    added later is found here without a list to keep up to date.
+    """
+    return sorted(init.parent.name for init in root.glob("*/__init__.py"))
 
 
 class JSONFormatter(logging.Formatter):
@@ -67,7 +65,7 @@ class JSONFormatter(logging.Formatter):
 def logging_config(level="INFO", log_format="json"):
     """``LOGGING`` for the settings.
 
-    The project's loggers and ``django`` (whose ``django.request`` logs every
+    The project's packages' loggers (``project_packages``) and ``django`` (whose ``django.request`` logs every
     unhandled error, at ERROR, with its traceback) write to stderr at
     ``level``; other libraries only from WARNING, so that a chatty client
     library does not bury the site's own records. ``mail_admins`` sends the
@@ -90,6 +88,6 @@ def logging_config(level="INFO", log_format="json"):
         "root": {"handlers": ["stderr"], "level": "WARNING"},
         "loggers": {
             "django": {"handlers": ["stderr", "mail_admins"], "level": level, "propagate": False},
-            **{name: {"handlers": ["stderr"], "level": level, "propagate": False} for name in PROJECT_LOGGERS},
+            **{name: {"handlers": ["stderr"], "level": level, "propagate": False} for name in project_packages()},
         },
     }
