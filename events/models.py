@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from config.api_fields import RelatedPagesField
 from home.localization import localize_pages
 from home.models import BasePage, ContentPageQuerySet, LocationMixin
+from registrations.models import RegistrationMixin
 
 from .recurrence import (
     RECURRENCE_HELP_TEXT,
@@ -188,7 +189,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return EventPage.objects.visible().child_of(self)
 
 
-class EventPage(RoutablePageMixin, LocationMixin, BasePage):
+class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, BasePage):
     """One event, with its organisers, time and place.
 
     Times are stored in UTC; ``time_zone`` keeps the zone (or fixed offset) the
@@ -235,6 +236,7 @@ class EventPage(RoutablePageMixin, LocationMixin, BasePage):
             heading=_("Event"),
         ),
         InlinePanel("organisers", label=_("Organisers")),
+        *RegistrationMixin.registration_panels,
         *BasePage.content_panels[1:],
     ]
     search_fields = (

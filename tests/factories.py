@@ -16,6 +16,7 @@ from events.models import EventIndexPage, EventOrganiser, EventPage
 from forms.models import FormField, FormPage
 from heritage.models import HeritageIndexPage, HeritageProjectOrganisation, HeritageProjectPage
 from home.models import HomePage, StandardPage
+from registrations.registrant import Registrant, RegistrationStatus
 from organisations.models import (
     JubileeIndexPage,
     JubileePage,
@@ -175,3 +176,16 @@ class FormFieldFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = FormField
+
+
+class RegistrantFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration for ``page`` (required), an event with registration on."""
+
+    name = factory.Sequence(lambda n: f"Visitor {n}")
+    email = factory.Sequence(lambda n: f"visitor{n}@example.org")
+    status = RegistrationStatus.CONFIRMED
+    event_key = factory.LazyAttribute(lambda registrant: registrant.page.translation_key)
+    language_code = factory.LazyAttribute(lambda registrant: registrant.page.locale.language_code)
+
+    class Meta:
+        model = Registrant

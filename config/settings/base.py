@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "listings",
     "cooperation",
     "forms",
+    "registrations",
     "search",
     "interchange",
     "localisation",

@@ -20,8 +20,8 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = 60
-#: Housekeeping run on the first run of each day: form submissions past their retention period.
-DAILY_COMMANDS = ("purge_form_submissions",)
+#: Housekeeping run on the first run of each day: form submissions and event registrations past their retention period.
+DAILY_COMMANDS = ("purge_form_submissions", "purge_event_registrations")
 
 
 class Command(BaseCommand):
