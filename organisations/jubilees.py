@@ -24,11 +24,6 @@ def add_months(day, months):
     return day + relativedelta(months=months)
 
 
-def _same_day_in(year, month, day):
-    """``day`` of the month, or the month's last day (a 29 February founding)."""
-    return datetime.date(year, month, 1) + relativedelta(day=day)
-
-
 @dataclass(frozen=True)
 class ComingAnniversary:
     years: int
@@ -52,7 +47,8 @@ def coming_round_anniversaries(founded_year, founded_date, today, months=PLANNIN
         if years <= 0 or not is_round_anniversary(years):
             continue
         if founded_date:
-            day = _same_day_in(year, founded_date.month, founded_date.day)
+            # The founding day ``years`` later; a 29 February founding falls on the 28th in other years.
+            day = founded_date + relativedelta(years=years)
             if today <= day <= window_end:
                 found.append(ComingAnniversary(years, year, day))
         else:

@@ -2,6 +2,7 @@
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -250,11 +251,9 @@ class OrganisationPage(LocationMixin, BasePage):
 
     @property
     def current_term_end(self):
+        """The current term's start plus its length (from 29 February: the 28th in other years)."""
         if self.term_start and self.term_years:
-            try:
-                return self.term_start.replace(year=self.term_start.year + self.term_years)
-            except ValueError:  # 29 February
-                return self.term_start.replace(year=self.term_start.year + self.term_years, day=28)
+            return self.term_start + relativedelta(years=self.term_years)
         return None
 
     def anniversary_in(self, year):

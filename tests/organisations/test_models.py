@@ -100,6 +100,15 @@ class TestCouncilTerm:
         council.clean()
         assert council.current_term_end == datetime.date(2018, 2, 1)
 
+    def test_a_term_from_29_february_ends_on_the_28th_in_a_common_year(self, db):
+        council = OrganisationPage(
+            title="Coordination council",
+            kind=OrganisationKind.COUNCIL,
+            term_years=3,
+            term_start=datetime.date(2016, 2, 29),
+        )
+        assert council.current_term_end == datetime.date(2019, 2, 28)
+
     @pytest.mark.parametrize("kind", [kind for kind in OrganisationKind if kind != OrganisationKind.COUNCIL])
     def test_only_councils_have_terms(self, db, kind):
         organisation = OrganisationPage(title="Not a council", kind=kind, term_years=3)
