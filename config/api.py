@@ -3,7 +3,7 @@
 Pages start from the one visibility rule (:mod:`core.visibility`) for the
 requested site: live, not past their expiry date, unrestricted, on that site
 (Wagtail's own endpoint keeps expired pages until ``publish_scheduled`` runs).
-Related pages are serialized by :mod:`config.api_fields`, through the same
+Related pages are serialized by :mod:`localisation.api_fields`, through the same
 rule and in the API page's locale. Documents and images in a collection closed
 to visitors are left out, as nothing a visitor may not see appears in the API.
 
@@ -29,8 +29,8 @@ from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
-from config.api_fields import CountryCodeField, RelatedPagesField
 from core.visibility import visible_pages
+from localisation.api_fields import CountryCodeField, RelatedPagesField
 
 # The largest offset, limit or id a query may give: what a 32-bit column holds.
 MAX_INTEGER = 2**31 - 1
@@ -194,7 +194,7 @@ class VisiblePagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
-        # Related pages are references of fixed fields (config.api_fields), not
+        # Related pages are references of fixed fields (localisation.api_fields), not
         # the child rows Wagtail would let ``organisers(...)`` choose from.
         references = {
             field.name for field in cls.get_body_fields(model) if isinstance(field.serializer, RelatedPagesField)

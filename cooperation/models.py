@@ -17,10 +17,10 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from config.api_fields import ChildRowsField, RelatedPagesField
+from core.models import BasePage
 from core.visibility import visible_pages
-from home.localization import localize_pages
-from home.models import BasePage
+from localisation.api_fields import ChildRowsField, RelatedPagesField
+from localisation.relations import localize_pages
 
 
 class CooperationIndexPage(BasePage):

@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 
 from core.cache import cached_content_response
+from core.feeds import AtomMixin, PageListingFeed
 from core.plain_text import printable
-from listings.feeds import AtomMixin, PageListingFeed
 
 from .filters import EventFilterForm
 from .ical import event_uid

@@ -26,8 +26,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.plain_text import is_storable
-from home.localization import localize_pages
 from localisation.collation import sort_key
+from localisation.relations import localize_pages
 from organisations.models import OrganisationPage
 
 from .models import EventCategory, EventOrganiser

@@ -19,9 +19,9 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from config.api_fields import RelatedPagesField
-from home.localization import localize_pages
-from home.models import BasePage, ContentPageQuerySet, LocationMixin
+from core.models import BasePage, ContentPageQuerySet, LocationMixin
+from localisation.api_fields import RelatedPagesField
+from localisation.relations import localize_pages
 from registrations.models import RegistrationMixin
 
 from .recurrence import (

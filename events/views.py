@@ -16,8 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import cached_content_response
-from home.localization import localize_pages
-from home.models import IMAGE_PREFETCH
+from core.models import IMAGE_PREFETCH
+from localisation.relations import localize_pages
 
 from .filters import (
     EventFilterForm,

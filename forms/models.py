@@ -36,8 +36,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from core.models import BasePage
 from core.ratelimit import retry_after, too_many_requests
-from home.models import BasePage
 
 from .builder import HONEYPOT_FIELD, VisitorFormBuilder
 

@@ -15,9 +15,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from config.api_fields import RelatedPagesField
-from home.localization import localize_pages
-from home.models import IMAGE_PREFETCH, BasePage
+from core.models import IMAGE_PREFETCH, BasePage
+from localisation.api_fields import RelatedPagesField
+from localisation.relations import localize_pages
 
 from .blocks import RecognitionBlock
 

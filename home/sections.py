@@ -17,7 +17,7 @@ from wagtail.models import Locale, Site
 from events.models import EventIndexPage, EventPage
 from heritage.models import HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage, StandardPage
-from home.translation import translate_page
+from localisation.translation import translate_page
 from organisations.models import JubileeIndexPage, JubileePage, OrganisationIndexPage, OrganisationPage
 
 #: Section page models and their (translatable) titles.

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from home.sections import slug_from_title
-from home.translation import translated_texts
+from localisation.translation import translated_texts
 
 from .bulk_pages import (
     TreeSlots,

@@ -24,7 +24,7 @@ from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Revision
 
 from core.cache_purge import purge_all_pages
-from home.models import PageTag
+from core.models import PageTag
 
 #: Page fields that ``Page`` itself stores (its own table).
 BASE_FIELDS = [field for field in Page._meta.local_concrete_fields if not field.primary_key]

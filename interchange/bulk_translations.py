@@ -47,7 +47,7 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.strings import StringValue
 
-from home.translation import TOOL_NAME
+from localisation.translation import TOOL_NAME
 
 #: Page fields a translation does not take from its source: its place, state and history.
 NOT_COPIED = {
@@ -218,7 +218,7 @@ def translated_copy(source, locale, texts, segments, placement):
     """The translation of ``source`` into ``locale``, unsaved, as wagtail-localize builds it.
 
     ``texts`` are the translated texts by context path (from
-    :func:`home.translation.translated_texts`), ``segments`` the source's
+    :func:`localisation.translation.translated_texts`), ``segments`` the source's
     :class:`SourceSegments`; ``placement(page)`` gives the page its place in the tree.
     """
     model = type(source)

@@ -1,7 +1,7 @@
 """The rules of single values and lines of the interchange format (``docs/content-format.md``).
 
 Each check returns an error message, or None when the value is fine. Text goes
-through the page's own character rule (:func:`home.validators.text_problem`),
+through the page's own character rule (:func:`core.validators.text_problem`),
 and the sizes documented in the format are enforced here, before any page is
 built: a line, a title, a summary, each paragraph.
 """
@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator, validate_unicode_slug
 from django_countries import countries
 
+from core.validators import text_problem
 from events.models import EventCategory
-from home.validators import text_problem
 from organisations.models import OrganisationKind
 
 from .pages import TYPE_MODELS

@@ -31,7 +31,7 @@ from events.models import EventOrganiser, parse_time_zone
 from heritage.models import HeritageProjectOrganisation
 from home.batching import batched_tasks
 from home.sections import get_section, slug_from_title
-from home.translation import translate_page, translation_source_for
+from localisation.translation import translate_page, translation_source_for
 from organisations.models import OrganisationMembership
 
 from .building import ITEM_FIELD_OF, anniversary_for, assign_fields

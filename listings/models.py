@@ -21,9 +21,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.models import BasePage
 from core.visibility import visible_pages
 from events.occurrences import shown_start_expression
-from home.models import BasePage
 
 # The page types a collection can gather: the content of the network.
 LISTABLE_TYPES = (

@@ -48,7 +48,7 @@ def sort_key(text):
 
 
 def by_title(links):
-    """:class:`home.localization.LocalizedLink`s in the alphabetical order of their pages' titles.
+    """:class:`localisation.relations.LocalizedLink`s in the alphabetical order of their pages' titles.
 
     Sorted after each page was put in the visitor's language, so the order is
     that of the titles shown, not of the sources'.

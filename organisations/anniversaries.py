@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Case, When
 
-from home.localization import localize_pages
 from localisation.collation import sort_key
+from localisation.relations import localize_pages
 
 from .jubilees import ComingAnniversary, coming_round_anniversaries
 

@@ -19,12 +19,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
-from config.api_fields import RelatedPageField, RelatedPagesField
 from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
+from core.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
 from core.plain_text import is_storable
-from home.localization import localize_pages
-from home.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
+from localisation.api_fields import RelatedPageField, RelatedPagesField
 from localisation.collation import by_title, sort_key
+from localisation.relations import localize_pages
 
 
 class OrganisationKind(models.TextChoices):

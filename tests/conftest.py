@@ -5,7 +5,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
-from home.translation import translate_page
+from localisation.translation import translate_page
 from search.analysis import forget_locale_languages
 from tests import factories
 

@@ -19,8 +19,8 @@ from events.recurrence import normalize_recurrence
 from heritage.models import HeritageGalleryImage, HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage
 from home.sections import get_home_page, get_section, slug_from_title
-from home.translation import translate_page
 from interchange.pages import TYPE_MODELS
+from localisation.translation import translate_page
 from organisations.models import JubileeEvent, JubileeIndexPage, JubileePage, OrganisationIndexPage, OrganisationPage
 
 from .images import compose_logo, compose_photo, compose_poster, demo_image

@@ -9,7 +9,7 @@
 
 The names callers use are importable from this package. The synonyms module
 is not imported here: it loads the app's models, which analysing text does not
-need (page models import this package).
+need.
 """
 
 from search.analysis.languages import (

@@ -1,5 +1,9 @@
 """A page's searchable texts and their analysed terms (``BasePage.search_terms``).
 
+:data:`PAGE_TERM_ANALYSER` is what the search app registers with
+:mod:`core.search_terms` when it starts, so that core's pages get their terms
+without importing search.
+
 Pages are indexed by terms analysed here in the page's own language, written
 to two fields every backend indexes as they are (:data:`ANALYSED_FIELD_NAMES`):
 the title's terms and the terms of all the page's text.
@@ -95,3 +99,16 @@ def page_search_terms(page):
     """The analysed terms of all a page's text (title included), in the page's language."""
     language = page_language(page)
     return " ".join(index_terms(" ".join([page.title, *page_texts(page)]), language))
+
+
+class SearchPageTermAnalyser:
+    """The search app's :class:`core.search_terms.PageTermAnalyser`."""
+
+    def title_terms(self, page):
+        return page_title_terms(page)
+
+    def text_terms(self, page):
+        return page_search_terms(page)
+
+
+PAGE_TERM_ANALYSER = SearchPageTermAnalyser()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.helpers import reindex
 

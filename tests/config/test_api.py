@@ -7,7 +7,7 @@ from http import HTTPStatus
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.helpers import restrict_to_logged_in_users
 

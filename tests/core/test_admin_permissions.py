@@ -11,7 +11,7 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from organisations.models import JubileePage
 from tests import factories
 

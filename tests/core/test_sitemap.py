@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.helpers import restrict_to_logged_in_users
 

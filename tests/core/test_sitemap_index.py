@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from listings.sitemaps import MultilingualSitemap
+from core.sitemaps import MultilingualSitemap
 from tests import factories
 
 from .test_sitemap import NS, sitemap, sitemap_files

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.helpers import brussels
 

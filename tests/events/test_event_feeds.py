@@ -7,7 +7,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.helpers import restrict_to_logged_in_users
 

@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 
 from cooperation.models import CooperationIndexPage, CooperationParty, CooperationProtocolPage, JointActivity
 from listings.models import CollectionPage
-from home.translation import translate_page, translation_source_for
+from localisation.translation import translate_page, translation_source_for
 from organisations.models import JubileeEvent
 from tests import factories
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
 from home.models import StandardPage
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.admin_forms import standard_page_data
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.contrib.redirects.models import Redirect
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 
 pytestmark = pytest.mark.django_db

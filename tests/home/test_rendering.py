@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.localization import LocalizedLink
 from home.models import HomePage
+from localisation.relations import LocalizedLink
 from tests import factories
 
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import rich_text, streamfield
 
+from core.validators import text_problem
 from home.models import StandardPage
-from home.validators import text_problem
 from tests import factories
 from tests.admin_forms import event_page_data, standard_page_data
 

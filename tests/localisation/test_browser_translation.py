@@ -8,7 +8,7 @@ publishes the Dutch page.
 
 import pytest
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

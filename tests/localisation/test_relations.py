@@ -1,8 +1,8 @@
-"""Related pages are shown in the visitor's language (home.localization.localize_pages)."""
+"""Related pages are shown in the visitor's language (localisation.relations.localize_pages)."""
 
 from wagtail.models import Locale
 
-from home.localization import localize_pages
+from localisation.relations import localize_pages
 from tests import factories
 
 

@@ -5,8 +5,8 @@ from http import HTTPStatus
 import pytest
 from wagtail.models import Locale
 
-from home.translation import translate_page
 from localisation.collation import sort_key
+from localisation.translation import translate_page
 from tests import factories
 
 pytestmark = pytest.mark.django_db

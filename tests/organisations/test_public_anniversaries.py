@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from organisations.jubilees import add_months
 from tests import factories
 

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import StandardPage
-from home.translation import translate_page
+from localisation.translation import translate_page
 from search.analysis import KEY_PREFIX, analyse_query
 from search.backends import elasticsearch8, elasticsearch9
 from search.backends.elasticsearch_common import FUZZY_MATCH, SEARCH_TERMS_FIELD
@@ -106,7 +106,7 @@ class TestMapping:
     def test_analysed_terms_copied_to_one_whitespace_field(self, backend_module, name):
         properties = self.mapping(backend_module, StandardPage)
         assert properties[f"_{name}"] == {"type": "text", "analyzer": "search_terms"}
-        assert properties[f"home_basepage__{name}"] == {
+        assert properties[f"core_basepage__{name}"] == {
             "type": "text",
             "analyzer": "search_terms",
             "copy_to": f"_{name}",
@@ -144,8 +144,8 @@ class TestDocument:
     def test_pre_analysed_terms_with_transliteration_keys(self, backend_module, pushkin_pages):
         from search.analysis import name_keys
 
-        english_terms = self.document(backend_module, pushkin_pages["en"])["home_basepage__search_terms"].split()
-        russian_terms = self.document(backend_module, pushkin_pages["ru"])["home_basepage__search_terms"].split()
+        english_terms = self.document(backend_module, pushkin_pages["en"])["core_basepage__search_terms"].split()
+        russian_terms = self.document(backend_module, pushkin_pages["ru"])["core_basepage__search_terms"].split()
         pushkin_key = name_keys("pushkin")[0]
         assert pushkin_key in english_terms
         assert pushkin_key in russian_terms

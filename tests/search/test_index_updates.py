@@ -13,7 +13,7 @@ from django.db import connection
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from search import service
 from search.models import PAGE_FTS_TABLE
 from search.service import SearchParams

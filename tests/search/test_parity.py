@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.helpers import reindex
 

@@ -5,7 +5,7 @@ from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from tests import factories
 from tests.helpers import reindex
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.translation import translate_page
+from localisation.translation import translate_page
 from search.analysis import analyse_query, index_terms
 from search.analysis.dictionary import TermDictionary, term_deltas
 from search.analysis.fuzzy import expand_fuzzy, max_edits, nearest_terms

@@ -8,7 +8,7 @@ text field of a page refuses them: single-line fields (titles, names, alt
 texts) allow a tab, multi-line fields (summaries, descriptions, body text)
 also a line break (``\\n`` or ``\\r\\n``).
 
-:func:`BasePage.clean <home.models.BasePage.clean>` applies the rule to every
+:func:`BasePage.clean <core.models.BasePage.clean>` applies the rule to every
 text field of the page and to each text of its body's blocks; the content
 import validates each line with that same ``clean``, and checks its plain
 strings with :func:`text_problem`.

@@ -3,7 +3,7 @@
 A related page is never serialized straight from its foreign key or child
 relation: that would show drafts, expired, restricted and other sites' pages
 by id and title, and the page an editor linked rather than the one in the API
-page's language. These fields go through :func:`home.localization.localize_page_groups`
+page's language. These fields go through :func:`localisation.relations.localize_page_groups`
 instead, for every page of a listing at once (the relation's rows are
 prefetched for the whole batch, then two or four queries localize them all).
 
@@ -21,7 +21,7 @@ from django.db.models import QuerySet, prefetch_related_objects
 from rest_framework.fields import Field
 from wagtail.models import Page
 
-from home.localization import localize_page_groups
+from localisation.relations import localize_page_groups
 
 
 class CountryCodeField(Field):

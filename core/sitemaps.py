@@ -7,7 +7,7 @@ engines show visitors the page in their language.
 
 ``/sitemap.xml`` is an index of files of at most :attr:`MultilingualSitemap.limit`
 URLs each (``/sitemap-pages.xml?p=2``...): a request reads one file's pages and
-their translations, whatever the size of the site (see ``listings.views``).
+their translations, whatever the size of the site (see ``core.views``).
 """
 
 from collections import defaultdict

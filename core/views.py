@@ -31,7 +31,7 @@ def sitemap_index(request):
         lambda: wagtail_sitemap_views.index(
             request,
             sitemaps=SITEMAPS,
-            template_name="listings/sitemap_index.xml",
+            template_name="core/sitemap_index.xml",
             sitemap_url_name="sitemap_section",
         ),
     )
