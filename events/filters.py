@@ -18,6 +18,7 @@ import datetime
 import re
 import zoneinfo
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
 from django.db.models import Count, Max, Min, Q
@@ -54,15 +55,13 @@ def month_bounds(first_day):
 
 
 def next_month(first_day):
-    if first_day.month == 12:
-        return datetime.date(first_day.year + 1, 1, 1)
-    return datetime.date(first_day.year, first_day.month + 1, 1)
+    """The first day of the month after ``first_day``'s."""
+    return first_day + relativedelta(months=1, day=1)
 
 
 def previous_month(first_day):
-    if first_day.month == 1:
-        return datetime.date(first_day.year - 1, 12, 1)
-    return datetime.date(first_day.year, first_day.month - 1, 1)
+    """The first day of the month before ``first_day``'s."""
+    return first_day + relativedelta(months=-1, day=1)
 
 
 def format_month(first_day):
