@@ -84,10 +84,10 @@ SPECIAL_VALUES = EDGE_VALUES + [
     "1970-01-01T00:00:00Z",
     "١٢٣",
     "۱۲",
-    "１２",
+    "１２",  # noqa: RUF001  full-width digits are the input under test
     "²",
     "߁",
-    "𝟙𝟚",
+    "𝟙𝟚",  # noqa: RUF001  mathematical digits are the input under test
     "Ⅻ",  # digits of other scripts
     "\x00",
     "a\x00b",

@@ -67,7 +67,6 @@ def test_a_search_in_every_language_shows_the_visitors_languages_promotions(clie
 
 
 def test_a_promoted_page_the_visitor_may_not_see_is_not_shown(client, choir, search_pages):
-    english, _dutch = choir
     draft = factories.StandardPageFactory(parent=search_pages["choir"].get_parent(), title="Draft", live=False)
     promote("pushkin", draft)
     restricted = factories.StandardPageFactory(parent=search_pages["choir"].get_parent(), title="Members")
