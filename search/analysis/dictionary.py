@@ -83,7 +83,8 @@ def apply_deltas(deltas, using="default"):
         for start in range(0, len(rows), WRITE_BATCH):
             batch = rows[start : start + WRITE_BATCH]
             cursor.execute(
-                f'INSERT INTO "{table}" (language, term, documents) VALUES '
+                # The table's name is the model's; every value goes as a parameter.
+                f'INSERT INTO "{table}" (language, term, documents) VALUES '  # noqa: S608
                 + ", ".join(["(%s, %s, %s)"] * len(batch))
                 + " ON CONFLICT (language, term) DO UPDATE SET documents = "
                 f'"{table}".documents + EXCLUDED.documents',
@@ -92,7 +93,7 @@ def apply_deltas(deltas, using="default"):
         # A term taken away from every page holding it (or never counted: a
         # dictionary started over an existing index) is left at zero or less.
         if any(change < 0 for _key, change in rows):
-            cursor.execute(f'DELETE FROM "{table}" WHERE documents <= 0')
+            cursor.execute(f'DELETE FROM "{table}" WHERE documents <= 0')  # noqa: S608  the model's table
     forget_dictionary()
 
 

@@ -40,7 +40,7 @@ def sqlite_has_fts5():
     return fts5_available()
 
 
-def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
+def SearchBackend(params):  # Wagtail looks the backend up by this name
     """The analysed backend for the default database's engine."""
     # Each vendor's module is imported here, for its vendor only, as
     # modelsearch imports its own: it loads that vendor's modelsearch backend.
