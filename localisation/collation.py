@@ -20,7 +20,7 @@ of the four languages; ties are rare and broken consistently.
 import unicodedata
 
 # Letters that are not a base letter plus accents, mapped to how dictionaries sort them.
-_EXPANSIONS = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+_EXPANSIONS = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})  # noqa: RUF001  the dotless i, sorted as i
 # Kept as distinct letters although Unicode decomposes them: "й" = "и" + breve.
 _KEEP_WHOLE = {"й"}
 # Sorted as another letter at the first level.
@@ -36,7 +36,7 @@ def _letters(text, keep_accents):
         if not keep_accents:
             char = _PRIMARY_AS.get(char, char)
         for part in unicodedata.normalize("NFKD", char):
-            if part.isalnum() or keep_accents and unicodedata.combining(part):
+            if part.isalnum() or (keep_accents and unicodedata.combining(part)):
                 result.append(part)
     return "".join(result)
 
