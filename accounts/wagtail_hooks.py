@@ -9,6 +9,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts import log_actions, two_factor, views
+from accounts.translator_settings import TranslatorNotificationsPanel
 
 
 @hooks.register("register_admin_urls")
@@ -26,6 +27,11 @@ def two_factor_menu_item(request):
         if enrolled
         else _("Off: turn it on so that a stolen password is not enough to sign in as you."),
     }
+
+
+@hooks.register("register_account_settings_panel")
+def translator_notifications_panel(request, user, profile):
+    return TranslatorNotificationsPanel(request, user, profile)
 
 
 @hooks.register("register_log_actions")

@@ -9,14 +9,22 @@ class LocalisationConfig(AppConfig):
     Wagtail-localize does the translating; this app holds what sits around it:
     the locales kept in step with settings, the ``/`` language redirect, the
     "page not in this language" answer, the switcher and hreflang tags and the
-    translation status report.
+    translation status report, the translators' notices and dashboard panel.
     """
 
     name = "localisation"
     verbose_name = _("Localisation")
 
     def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published
+        from wagtail_localize.models import Translation
+
         from .locales import create_configured_locales
+        from .notifications import source_published, translation_created
+
+        post_save.connect(translation_created, sender=Translation, dispatch_uid="translation-notice-submitted")
+        page_published.connect(source_published, dispatch_uid="translation-notice-source-changed")
 
         # After every migrate, so that adding a language to settings.LANGUAGES
         # is all it takes to get its Locale (no data migration to write).
