@@ -134,7 +134,7 @@ class AnalysedPostgresIndex(PageTitleNormsLeftAloneMixin, PostgresIndex):
             params.extend((pk, title_terms, all_terms))
         with self.write_connection.cursor() as cursor:
             cursor.execute(
-                f'INSERT INTO "{table}" (id, path, depth, live, locale_id, content_type_id, title_terms, terms, vector) '
+                f'INSERT INTO "{table}" (id, path, depth, live, locale_id, content_type_id, title_terms, terms, vector) '  # noqa: S608  the index table's name; values are parameters
                 "SELECT page.id, page.path, page.depth, page.live, page.locale_id, page.content_type_id, "
                 "entry.title_terms, entry.terms, "
                 "setweight(to_tsvector('simple', entry.title_terms), %s) || to_tsvector('simple', entry.terms) "
@@ -178,7 +178,7 @@ class AnalysedPostgresSearchBackend(AnalysedBackendMixin, SearchEngine, Postgres
 
         def matches(where, params):
             sql = (
-                f"SELECT {page_row_columns(table)}, "
+                f"SELECT {page_row_columns(table)}, "  # noqa: S608  the index table's columns; the conditions Django compiled; values are parameters
                 f'ts_rank(%s::real[], "{table}"."vector", to_tsquery(\'simple\', %s)) AS score '
                 f'FROM "{table}" '
                 f'WHERE "{table}"."vector" @@ to_tsquery(\'simple\', %s) AND ({where})'

@@ -113,7 +113,8 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
     def _indexed_page_terms(self, cursor, pks):
         """``{page pk: terms text}`` of the pages' rows of :data:`PAGE_FTS_TABLE`."""
         cursor.execute(
-            f"SELECT rowid, body FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(pks))})", list(pks)
+            f"SELECT rowid, body FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(pks))})",  # noqa: S608  the index table's name; values are parameters
+            list(pks),
         )
         return dict(cursor.fetchall())
 
@@ -136,11 +137,11 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
                     )
                 )
                 cursor.execute(
-                    f"DELETE FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(batch))})",
+                    f"DELETE FROM {PAGE_FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(batch))})",  # noqa: S608  the index table's name; values are parameters
                     [pk for pk, _terms in batch],
                 )
                 cursor.executemany(
-                    f"INSERT INTO {PAGE_FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
+                    f"INSERT INTO {PAGE_FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608  the index table's name; values are parameters
                     [(pk, title, body) for pk, (title, body) in batch],
                 )
         apply_deltas(deltas, self.write_connection.alias)
@@ -150,7 +151,7 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
         if is_analysed_model(type(item)):
             with self.write_connection.cursor() as cursor:
                 old = self._indexed_page_terms(cursor, [item.pk])
-                cursor.execute(f"DELETE FROM {PAGE_FTS_TABLE} WHERE rowid = %s", [item.pk])
+                cursor.execute(f"DELETE FROM {PAGE_FTS_TABLE} WHERE rowid = %s", [item.pk])  # noqa: S608  the index table's name; values are parameters
             language = page_language(item)
             apply_deltas(
                 term_deltas({pk: (language, terms) for pk, terms in old.items()}, {}), self.write_connection.alias
@@ -160,12 +161,12 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
         super().delete_stale_entries()
         page_table = Page._meta.db_table
         with self.write_connection.cursor() as cursor:
-            cursor.execute(f'DELETE FROM {PAGE_FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM "{page_table}")')
+            cursor.execute(f'DELETE FROM {PAGE_FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM "{page_table}")')  # noqa: S608  the models' tables
 
     def reset(self):
         super().reset()
         with self.write_connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {PAGE_FTS_TABLE}")
+            cursor.execute(f"DELETE FROM {PAGE_FTS_TABLE}")  # noqa: S608  the index table's name
         clear_dictionary(self.write_connection.alias)
 
     def optimise_page_terms(self):
@@ -173,7 +174,7 @@ class AnalysedSQLiteIndex(PageTitleNormsLeftAloneMixin, SQLiteIndex):
         leaves hundreds (every row deleted and written again), which slow
         every large query (figures in docs/search.md)."""
         with self.write_connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {PAGE_FTS_TABLE} ({PAGE_FTS_TABLE}) VALUES ('optimize')")
+            cursor.execute(f"INSERT INTO {PAGE_FTS_TABLE} ({PAGE_FTS_TABLE}) VALUES ('optimize')")  # noqa: S608  the index table's name
 
 
 class OptimisingRebuilderMixin:
@@ -234,7 +235,7 @@ class AnalysedSQLiteSearchBackend(AnalysedBackendMixin, SearchEngine, SQLiteSear
 
         def matches(where, params):
             sql = (
-                f'SELECT {page_row_columns(page_table)}, bm25("{PAGE_FTS_TABLE}", {TITLE_WEIGHT}, 1.0) AS score '
+                f'SELECT {page_row_columns(page_table)}, bm25("{PAGE_FTS_TABLE}", {TITLE_WEIGHT}, 1.0) AS score '  # noqa: S608  tables, columns and a constant weight; the conditions Django compiled; values are parameters
                 f'FROM "{PAGE_FTS_TABLE}" CROSS JOIN "{page_table}" ON "{page_table}"."id" = "{PAGE_FTS_TABLE}"."rowid" '
                 f'WHERE "{PAGE_FTS_TABLE}" MATCH %s AND ({where})'
             )
@@ -267,7 +268,7 @@ class AnalysedSQLiteSearchBackend(AnalysedBackendMixin, SearchEngine, SQLiteSear
             return {}
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, title, {capped_terms_column('body')} FROM {PAGE_FTS_TABLE} "
+                f"SELECT rowid, title, {capped_terms_column('body')} FROM {PAGE_FTS_TABLE} "  # noqa: S608  the index table's name; values are parameters
                 f"WHERE rowid IN ({', '.join(['%s'] * len(pks))})",
                 pks,
             )

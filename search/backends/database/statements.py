@@ -85,7 +85,7 @@ def counted_statement(matches, wanted, limit, score_order, terms):
     sql = (
         # Read twice, so computed once by PostgreSQL and SQLite alike (no
         # MATERIALIZED, which SQLite before 3.35 does not know).
-        f"WITH matched AS ({matches_sql}) "
+        f"WITH matched AS ({matches_sql}) "  # noqa: S608  a statement the backend composed; values are parameters
         "SELECT NULL, content_type_id, locale_id, COUNT(*), NULL, NULL FROM matched "
         "GROUP BY content_type_id, locale_id "
         f"UNION ALL SELECT best.*, {title_column}, {capped_terms_column(terms_column)} FROM ("
@@ -100,7 +100,7 @@ def ordered_statement(matches, score_order):
     """``(sql, params)``: the ``id, content_type_id, locale_id`` of ``matches`` (as for
     :func:`counted_statement`), best first."""
     sql, params = matches
-    return f"SELECT id, content_type_id, locale_id FROM ({sql}) AS matched ORDER BY score {score_order}, id", params
+    return f"SELECT id, content_type_id, locale_id FROM ({sql}) AS matched ORDER BY score {score_order}, id", params  # noqa: S608  a statement the backend composed; values are parameters
 
 
 def counted_rows(rows):
