@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import EventPage
-from tests.admin_forms import event_page_data
+from tests.helpers.admin_forms import event_page_data
 
 END_BEFORE_START = "The event cannot end before it starts."
 

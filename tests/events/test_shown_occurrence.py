@@ -10,8 +10,7 @@ from django.utils.formats import date_format
 
 from events.models import EventPage
 from tests import factories
-from tests.helpers import BRUSSELS
-from tests.listings.test_collections import make_collection
+from tests.helpers import BRUSSELS, make_collection
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from tests import factories
-from tests.listings.test_collections import make_collection
+from tests.helpers import make_collection
 
 pytestmark = pytest.mark.django_db
 

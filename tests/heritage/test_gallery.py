@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from heritage.models import HeritageGalleryImage, HeritageProjectPage
 from tests import factories
-from tests.admin_forms import heritage_project_page_data
+from tests.helpers.admin_forms import heritage_project_page_data
 
 pytestmark = pytest.mark.django_db
 

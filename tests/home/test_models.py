@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from home.models import StandardPage
 from tests import factories
-from tests.admin_forms import standard_page_data
+from tests.helpers.admin_forms import standard_page_data
 
 ALT_TEXT_REQUIRED = "Describe the main image: alternative text is required."
 

@@ -15,7 +15,7 @@ from wagtail.models import Page, WorkflowState
 from home.models import StandardPage
 from localisation.translation import translate_page
 from tests import factories
-from tests.admin_forms import standard_page_data
+from tests.helpers.admin_forms import standard_page_data
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 from core.validators import text_problem
 from home.models import StandardPage
 from tests import factories
-from tests.admin_forms import event_page_data, standard_page_data
+from tests.helpers.admin_forms import event_page_data, standard_page_data
 
 pytestmark = pytest.mark.django_db
 

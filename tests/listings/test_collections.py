@@ -10,27 +10,15 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from events.models import EventPage
-from listings.models import CollectionPage
 from organisations.models import OrganisationPage
 from tests import factories
-from tests.helpers import restrict_to_logged_in_users
+from tests.helpers import make_collection, restrict_to_logged_in_users
 
 pytestmark = pytest.mark.django_db
 
 
 def days_from_now(days):
     return timezone.now() + datetime.timedelta(days=days)
-
-
-def make_collection(home_page, **criteria):
-    many = {name: criteria.pop(name) for name in ("page_types", "filter_tags", "organisations") if name in criteria}
-    number = CollectionPage.objects.count() + 1
-    collection = CollectionPage(title=f"Collection {number}", slug=f"collection-{number}", **criteria)
-    home_page.add_child(instance=collection)
-    for name, values in many.items():
-        getattr(collection, name).set(values)
-    collection.save_revision().publish()
-    return CollectionPage.objects.get(pk=collection.pk)
 
 
 def listed(collection):
