@@ -171,10 +171,10 @@ def build_scale(database_path, target_pages):
     from bench.jsonl import CITIES, LOCALES, NAMES
     from events.models import EventOrganiser, EventPage
     from heritage.models import HeritageProjectPage
-    from home.batching import batched_tasks
     from home.models import StandardPage
     from home.sections import get_home_page, get_section
     from organisations.models import JubileePage, OrganisationPage
+    from search.batching import batched_tasks
 
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():
         backend["AUTO_UPDATE"] = False

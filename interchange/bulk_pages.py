@@ -7,7 +7,7 @@ nobody can see before the import commits, so :class:`NewPages` writes what
 those steps would have written, for a whole batch: the page rows (the base
 table and each model's own table), their child relations and tags, one
 revision each, the published state and the log entries. Search and reference
-indexing are noted as tasks for :func:`home.batching.batched_tasks` to run once
+indexing are noted as tasks for :func:`search.batching.batched_tasks` to run once
 at the end.
 """
 

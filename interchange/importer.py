@@ -29,10 +29,10 @@ from wagtail.models import Locale, PageViewRestriction
 from core.progress import NoProgress
 from events.models import EventOrganiser, parse_time_zone
 from heritage.models import HeritageProjectOrganisation
-from home.batching import batched_tasks
 from home.sections import get_section, slug_from_title
 from localisation.translation import translate_page, translation_source_for
 from organisations.models import OrganisationMembership
+from search.batching import batched_tasks
 
 from .building import ITEM_FIELD_OF, anniversary_for, assign_fields
 from .bulk_import import NewContent

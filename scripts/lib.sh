@@ -1,6 +1,6 @@
 # Shared by scripts/demo, scripts/serve and scripts/test (sourced, not run): the
 # virtual environment, its requirements, the compiled message catalogues, and
-# a web server run with the scheduler beside it.
+# a web server run with the scheduler and the task workers beside it.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 VENV=${VENV:-.venv}
@@ -46,24 +46,40 @@ compile_catalogues() {
     fi
 }
 
-# Runs a web server (the command given) with the scheduler beside it
-# (`manage.py run_scheduler`: scheduled publishing and expiry every minute).
-# When either stops, or this script is stopped (Ctrl-C, SIGTERM), both stop;
-# the server's exit status is returned.
-serve_with_scheduler() {
+# Runs a web server (the command given) with the background processes beside
+# it: the scheduler (`manage.py run_scheduler`: scheduled publishing and expiry
+# every minute) and two task workers (`manage.py db_worker`, docs/jobs.md): one
+# for the search-index updates of saved pages, one for content imports started
+# in the admin, so that a long import never holds an editor's update back.
+# When any of them stops, or this script is stopped (Ctrl-C, SIGTERM), all
+# stop; the server's exit status is returned.
+serve_with_background_processes() {
     "$@" &
     SERVER_PID=$!
+    BACKGROUND_PIDS=()
     "$PY" manage.py run_scheduler &
-    SCHEDULER_PID=$!
-    trap 'stop_process "$SERVER_PID"; stop_process "$SCHEDULER_PID"' TERM INT
-    wait -n "$SERVER_PID" "$SCHEDULER_PID" || true
-    stop_process "$SERVER_PID"
-    stop_process "$SCHEDULER_PID"
+    BACKGROUND_PIDS+=($!)
+    "$PY" manage.py db_worker --queue-name default &
+    BACKGROUND_PIDS+=($!)
+    "$PY" manage.py db_worker --queue-name imports &
+    BACKGROUND_PIDS+=($!)
+    trap 'stop_all' TERM INT
+    wait -n "$SERVER_PID" "${BACKGROUND_PIDS[@]}" || true
+    stop_all
     local status=0
     wait "$SERVER_PID" || status=$?
-    wait "$SCHEDULER_PID" || true
+    for pid in "${BACKGROUND_PIDS[@]}"; do
+        wait "$pid" || true
+    done
     trap - TERM INT
     return "$status"
+}
+
+stop_all() {
+    stop_process "$SERVER_PID"
+    for pid in "${BACKGROUND_PIDS[@]}"; do
+        stop_process "$pid"
+    done
 }
 
 # Sends SIGTERM to a process and its own children (runserver's autoreloader

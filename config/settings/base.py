@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "localisation",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "django_tasks",
+    "django_tasks_db",  # the task queue's table and its worker, manage.py db_worker
     "wagtail.contrib.forms",
     "home.redirects.RedirectsConfig",  # wagtail.contrib.redirects, see the module
     "wagtail.contrib.search_promotions",
@@ -222,9 +224,15 @@ if os.environ.get("FRONTEND_CACHE_URL"):
         }
     }
 
-# Page saves index themselves through tasks run at once, except inside a bulk
-# write (import, demo), where home.batching.batched_tasks runs each once at the end.
-TASKS = {"default": {"BACKEND": "home.task_backend.BatchingImmediateBackend"}}
+# Background jobs (docs/jobs.md): search-index updates of page saves, content
+# imports. Queued in the database and run by `manage.py db_worker`, which
+# scripts/demo and scripts/serve start beside the web server; a save made
+# while no worker runs waits in the queue. Inside a bulk write (import, demo)
+# search.batching.batched_tasks does each update once at the end instead.
+# Imports have a queue (and a worker) of their own: a long import never holds
+# an editor's index update back.
+TASK_QUEUES = ["default", "imports"]
+TASKS = {"default": {"BACKEND": "search.task_backend.BatchingDatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Compatriots"

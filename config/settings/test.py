@@ -16,6 +16,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Never reach a translation service from tests, whatever the environment says.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks run at once, in the test's own transaction; tests of the queue itself
+# switch to the database backend (tests/search/test_task_queue.py).
+TASKS = {"default": {"BACKEND": "search.task_backend.BatchingImmediateBackend", "QUEUES": TASK_QUEUES}}  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

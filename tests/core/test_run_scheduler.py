@@ -67,3 +67,22 @@ def test_the_loop_runs_at_once_and_stops_cleanly_on_sigterm(due_pages):
 def test_an_interval_must_be_positive(db):
     with pytest.raises(CommandError, match="positive"):
         call_command("run_scheduler", "--interval", "0")
+
+
+def test_the_daily_run_prunes_background_tasks_finished_long_ago(db, settings):
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+    from modelsearch.tasks import insert_or_update_object_task
+
+    from core.management.commands.run_scheduler import TASK_RESULTS_KEPT_DAYS, Command
+
+    settings.TASKS = {"default": {"BACKEND": "search.task_backend.BatchingDatabaseBackend"}}
+    old, recent, waiting = (insert_or_update_object_task.enqueue("home", "homepage", str(pk)) for pk in (1, 2, 3))
+    long_ago = timezone.now() - datetime.timedelta(days=TASK_RESULTS_KEPT_DAYS + 1)
+    DBTaskResult.objects.filter(id__in=[old.id, recent.id]).update(status=TaskResultStatus.SUCCESSFUL)
+    DBTaskResult.objects.filter(id=old.id).update(finished_at=long_ago)
+    DBTaskResult.objects.filter(id=recent.id).update(finished_at=timezone.now())
+
+    Command(stdout=io.StringIO()).run_daily()
+
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("id", flat=True)} == {recent.id, waiting.id}

@@ -16,12 +16,25 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.utils import timezone
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = 60
 #: Housekeeping run on the first run of each day: form submissions and event registrations past their retention period.
 DAILY_COMMANDS = ("purge_form_submissions", "purge_event_registrations")
+#: Days the record of a finished background task is kept in the task queue's table.
+TASK_RESULTS_KEPT_DAYS = 14
+
+
+def daily_commands():
+    """The daily commands as (name, options): ``DAILY_COMMANDS``, and the pruning
+    of background tasks finished long ago (every page save queues a few) when
+    tasks are queued in the database."""
+    yield from ((name, {}) for name in DAILY_COMMANDS)
+    if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        yield "prune_db_task_results", {"queue_name": "*", "min_age_days": TASK_RESULTS_KEPT_DAYS}
 
 
 class Command(BaseCommand):
@@ -76,9 +89,9 @@ class Command(BaseCommand):
         if getattr(self, "daily_run_on", None) == today:
             return
         self.daily_run_on = today
-        for name in DAILY_COMMANDS:
+        for name, options in daily_commands():
             try:
-                call_command(name, stdout=self.stdout)
+                call_command(name, stdout=self.stdout, **options)
             except Exception:
                 logger.exception("Daily command %s failed; trying again tomorrow", name)
             finally:

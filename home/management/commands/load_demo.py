@@ -23,10 +23,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
-from home.batching import batched_tasks
 from home.demo import CONTENT_PATH
 from home.demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
 from home.demo.listings import add_listings
+from search.batching import batched_tasks
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "compatriots"

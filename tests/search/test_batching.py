@@ -4,8 +4,8 @@ import pytest
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.search.backends import get_search_backend
 
-from home.batching import batched_tasks
 from search import service
+from search.batching import batched_tasks
 from search.service import SearchParams
 from tests import factories
 

@@ -1,13 +1,15 @@
-"""Background work of page saves, run at once, or once per object in a bulk write.
+"""Background work of page saves, queued per save, or run once per object at the end of a bulk write.
 
 Every save of a page enqueues a search-index update (modelsearch) and a
-reference-index update (Wagtail) as tasks. The immediate backend runs them on
-the spot, which suits an editor saving one page. A bulk write (a content import,
-the demo loader) saves each page five or six times (created, revised,
-published, translated, tagged), and would index it as often, one page at a
-time. Inside :func:`batched_tasks` the backend only notes each distinct task; on
-the way out it runs each once, with the search-index updates grouped per model
-and indexed in bulk.
+reference-index update (Wagtail) as tasks, which the worker runs
+(:mod:`search.task_backend`); that suits an editor saving one page. A bulk
+write (a content import, the demo loader) saves each page five or six times
+(created, revised, published, translated, tagged), and would queue as many
+updates, each indexing one page. Inside :func:`batched_tasks` the backend only
+notes each distinct task; on the way out the batch does the work itself, once
+per object, with the search-index updates grouped per model and indexed in
+bulk, inside the bulk write's transaction: what it wrote is searchable when it
+commits. Other tasks noted in the batch are enqueued then, once each.
 """
 
 import logging
@@ -70,7 +72,7 @@ def run_batch(tasks):
         if task_path == update_reference_index_task.module_path:
             for chunk in chunks(pks):
                 for pk in model.objects.filter(pk__in=chunk).values_list("pk", flat=True):
-                    update_reference_index_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+                    update_reference_index_task.call(model._meta.app_label, model._meta.model_name, str(pk))
         else:
             for indexed_model, indexed_pks in indexed_models_of(model, pks):
                 to_index[indexed_model].update(indexed_pks)
