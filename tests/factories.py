@@ -16,6 +16,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
+from accounts.models import TranslatorPreferences
 from cooperation.models import CooperationIndexPage, CooperationParty, CooperationProtocolPage, JointActivity
 from core.models import PageTag
 from events.models import EventIndexPage, EventOrganiser, EventPage
@@ -52,6 +53,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         """``UserFactory(group="Moderators")``: a member of one of the editorial groups the migrations create."""
         if create and name:
             user.groups.add(Group.objects.get(name=name))
+
+
+class TranslatorPreferencesFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory, group="Translators")
+
+    class Meta:
+        model = TranslatorPreferences
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
