@@ -7,6 +7,11 @@ Related pages are serialized by :mod:`localisation.api_fields`, through the same
 rule and in the API page's locale. Documents and images in a collection closed
 to visitors are left out, as nothing a visitor may not see appears in the API.
 
+Every content page carries its summary, tags, body (StreamField as JSON) and
+main image with renditions (:mod:`config.api_content`) besides its type's own
+fields. The public APIs (these and search) are described by an OpenAPI
+document at ``/api/openapi.json`` (:mod:`config.openapi`).
+
 Every query parameter is checked before it reaches the database: a value the
 database cannot hold (a huge offset or id, a date that is no date, a NUL
 character) or a name the endpoint does not know is a 400 with a JSON message,
@@ -22,13 +27,15 @@ from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageAliasOfField, PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
+from config.api_content import CONTENT_API_FIELDS, CONTENT_PREFETCH, restricted_collections
+from core.models import BasePage
 from core.visibility import visible_pages
 from localisation.api_fields import CountryCodeField, RelatedPagesField
 
@@ -187,30 +194,52 @@ class VisiblePagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     def get_queryset(self):
         # Every item names its language.
-        return super().get_queryset().select_related("locale")
+        queryset = super().get_queryset().select_related("locale")
+        if issubclass(queryset.model, BasePage):
+            queryset = queryset.prefetch_related(*self.content_prefetch())
+        return queryset
+
+    def content_prefetch(self):
+        """The relations of the content fields a listing asks for (``fields=tags,image`` or ``*``)."""
+        try:
+            fields_config = parse_fields_parameter(self.request.GET.get("fields", ""))
+        except ValueError:
+            return []  # refused, with its reason, when the serializer is built
+        asked = {name for name, negated, _sub in fields_config if not negated}
+        everything = "*" in asked
+        return [path for name, paths in CONTENT_PREFETCH.items() if everything or name in asked for path in paths]
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "site": self.get_site()}
 
     @classmethod
-    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+    def get_body_fields(cls, model):
+        fields = super().get_body_fields(model)
+        if issubclass(model, BasePage):
+            declared = {field.name for field in fields}
+            fields += [field for field in CONTENT_API_FIELDS if field.name not in declared]
+        return fields
+
+    def get_serializer_class(self):
         # Related pages are references of fixed fields (localisation.api_fields), not
         # the child rows Wagtail would let ``organisers(...)`` choose from.
+        # Checked here, in DRF's public hook, before Wagtail builds the serializer.
+        if "fields" in self.request.GET:
+            model = self.get_queryset().model if self.action == "listing_view" else type(self.get_object())
+            self.refuse_nested_references(model)
+        return super().get_serializer_class()
+
+    def refuse_nested_references(self, model):
+        try:
+            fields_config = parse_fields_parameter(self.request.GET["fields"])
+        except ValueError as error:
+            raise BadRequestError(f"fields error: {error}") from error
         references = {
-            field.name for field in cls.get_body_fields(model) if isinstance(field.serializer, RelatedPagesField)
+            field.name for field in self.get_body_fields(model) if isinstance(field.serializer, RelatedPagesField)
         }
         for name, _negated, sub_fields in fields_config:
             if sub_fields and name in references:
                 raise BadRequestError(f"'{name}' does not support nested fields")
-        return super()._get_serializer_class(router, model, fields_config, show_details=show_details, nested=nested)
-
-
-def restricted_collections():
-    """Collections with a view restriction, and everything inside them."""
-    restricted = Collection.objects.none()
-    for restriction in CollectionViewRestriction.objects.select_related("collection"):
-        restricted |= restriction.collection.get_descendants(inclusive=True)
-    return restricted
 
 
 class PublicCollectionsMixin:

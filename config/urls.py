@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
 from config.api import api_router
+from config.openapi import openapi_json
 from core import views as core_views
 from localisation.views import remember_language, root_redirect
 from search import urls as search_urls
@@ -19,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/openapi.json", openapi_json, name="openapi"),
     path("sitemap.xml", core_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", core_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

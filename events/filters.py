@@ -140,6 +140,19 @@ class EventFilterForm(forms.Form):
         self.fields["city"].choices = [("", _("All cities"))] + [(city, city) for city in cities]
         self.full_clean()
 
+    @property
+    def subscription_groups(self):
+        """One iCalendar subscription per category, organiser and city offered (see events/includes/subscriptions.html)."""
+        return [
+            {"heading": heading, "parameter": name, "choices": self.fields[name].choices[1:]}
+            for name, heading in (
+                ("category", _("By category")),
+                ("organiser", _("By organiser")),
+                ("city", _("By city")),
+            )
+            if len(self.fields[name].choices) > 1
+        ]
+
     def category_choices(self, upcoming):
         """Categories of upcoming events, most used first, then the others (the list is short and fixed)."""
         by_use = [

@@ -29,6 +29,7 @@ from .filters import (
     site_time_zone,
 )
 from .ical import calendar_for_events
+from .month_grid import month_weeks, weekday_names
 from .windows import MAX_FEED_EVENTS, read_window
 
 EVENTS_PER_PAGE = 12
@@ -134,6 +135,9 @@ def month_view(request, index):
             days[day].append(occurrence)
     for occurrences in days.values():
         occurrences.sort(key=lambda occurrence: occurrence.start)
+    weeks = month_weeks(month, days)
+    month_days = [cell.day for week in weeks for cell in week if cell.day]
+    today = timezone.localdate()
     # Links stay within the calendar's years (those holding events, plus one).
     before, after = previous_month(month), next_month(month)
     return index.render(
@@ -144,6 +148,10 @@ def month_view(request, index):
             "view": "month",
             "month": month,
             "days": sorted(days.items()),
+            "weeks": weeks,
+            "weekday_names": weekday_names(),
+            # The day the grid's keyboard navigation starts from: today in this month, else the 1st.
+            "focus_day": today if today in month_days else month_days[0],
             "previous_month": format_month(before) if before >= form.first_month else None,
             "next_month": format_month(after) if after <= form.last_month else None,
             "site_time_zone": site_tz,

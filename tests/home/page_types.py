@@ -33,6 +33,8 @@ def build_every_page_type(home_page, sections):
         website="https://www.example.org/a-rather-long-path/to-an-organisations-own-page",
         email="secretariaat.samenwerkingsverbanden@example.org",
     )
+    # Event pages carry the registration form (with its places left).
+    EventPage.objects.update(registration_enabled=True, registration_capacity=20)
     about = StandardPage.objects.filter(translation_key=site.public["about"].translation_key)
     about.update(title=f"About {LONG_WORD}")
     english_only = factories.StandardPageFactory(parent=home_page, title="Only in English", slug="only-in-english")
