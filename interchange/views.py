@@ -1,34 +1,37 @@
-"""The admin view for Moderators: upload an interchange file, read the report, confirm.
+"""The admin's content import for Moderators: upload, read the report, confirm, follow the job.
 
 The upload is validated with the same code as ``import_content`` and kept in a
-private temporary folder under a random name remembered in the session; the
-confirmation re-validates it (the site may have changed meanwhile) and imports
-it in one transaction; a file refused then (or a page the model refuses during
-the import) shows the report again with a 400, and nothing is written.
+private temporary folder under a random name remembered in the session. The
+confirmation queues the import as a background job (:mod:`interchange.jobs`)
+and leads to the job's page, which shows the lines done of the total while
+the worker runs it, then its report: what was created, updated and left
+unchanged, or every problem found and nothing written. The worker validates
+the file again (the site may have changed meanwhile) and imports it in one
+transaction.
 """
 
-import secrets
-import tempfile
 from http import HTTPStatus
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.audit import log_import
-
-from .importer import import_file
-from .validation import InvalidContent, validate_file
+from .jobs import lines_done, start_import, store_upload, upload_path
+from .models import ImportJob
+from .validation import validate_file
 
 MODERATORS = "Moderators"
 SESSION_KEY = "interchange_upload"
 MAX_UPLOAD_SIZE = getattr(settings, "INTERCHANGE_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "compatriots-content-imports"
+#: Imports listed on the upload page, most recent first.
+RECENT_JOBS = 10
+#: Seconds between two looks at a running job's progress (the page's script).
+REFRESH_SECONDS = 2
 
 
 def can_import(user):
@@ -51,64 +54,63 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _stored_upload_path(token):
-    # The token is ours (hex); never a path from the request.
-    return UPLOAD_DIR / f"{token}.jsonl"
-
-
-def _store(upload):
-    UPLOAD_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-    token = secrets.token_hex(16)
-    with open(_stored_upload_path(token), "wb") as target:
-        for chunk in upload.chunks():
-            target.write(chunk)
-    return token
-
-
 def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    context = {"form": UploadForm(), "report": None, "token": None}
-    status = HTTPStatus.OK
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm(request)
+    context = {"form": UploadForm(), "report": None, "token": None, "jobs": ImportJob.objects.all()[:RECENT_JOBS]}
+    status = HTTPStatus.OK
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         context["form"] = form
         if not form.is_valid():
             return TemplateResponse(request, "interchange/import.html", context, status=HTTPStatus.BAD_REQUEST)
-        token = _store(form.cleaned_data["file"])
-        report = validate_file(_stored_upload_path(token))
+        upload = form.cleaned_data["file"]
+        token = store_upload(upload)
+        report = validate_file(upload_path(token))
         context["report"] = report
         if report.is_valid:
-            request.session[SESSION_KEY] = token
+            request.session[SESSION_KEY] = {"token": token, "file_name": upload.name, "lines": report.lines}
             context["token"] = token
         else:
-            _stored_upload_path(token).unlink(missing_ok=True)
+            upload_path(token).unlink(missing_ok=True)
             status = HTTPStatus.BAD_REQUEST
     return TemplateResponse(request, "interchange/import.html", context, status=status)
 
 
 def _confirm(request):
-    token = request.session.get(SESSION_KEY)
-    if not token or request.POST.get("token") != token or not _stored_upload_path(token).exists():
+    upload = request.session.get(SESSION_KEY)
+    token = upload.get("token") if isinstance(upload, dict) else None
+    if not token or request.POST.get("token") != token or not upload_path(token).exists():
         messages.error(request, _("That upload is no longer available: upload the file again."))
         return redirect("interchange_import")
-    path = _stored_upload_path(token)
-    try:
-        result = import_file(path, user=request.user)
-    except InvalidContent as error:
-        context = {"form": UploadForm(), "report": error.report, "token": None}
-        return TemplateResponse(request, "interchange/import.html", context, status=HTTPStatus.BAD_REQUEST)
-    finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(SESSION_KEY, None)
-    log_import(result, "admin upload", user=request.user)
-    messages.success(
-        request,
-        _("Content imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
-        % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
+    del request.session[SESSION_KEY]
+    job = start_import(token, upload["file_name"], upload["lines"], request.user)
+    return redirect("interchange_import_job", job_id=job.pk)
+
+
+def _job_for(request, job_id):
+    if not can_import(request.user):
+        raise PermissionDenied
+    return get_object_or_404(ImportJob, pk=job_id)
+
+
+def job_view(request, job_id):
+    job = _job_for(request, job_id)
+    context = {"job": job, "lines_done": lines_done(job), "refresh_seconds": REFRESH_SECONDS}
+    return TemplateResponse(request, "interchange/import_job.html", context)
+
+
+def job_progress_view(request, job_id):
+    """The job's progress for the page's script to show without reloading the page."""
+    job = _job_for(request, job_id)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "lines_done": lines_done(job),
+            "lines_total": job.lines_total,
+            "finished": job.is_finished,
+        }
     )
-    for note in result.notes:
-        messages.info(request, note)
-    return redirect("interchange_import")

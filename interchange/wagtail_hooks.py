@@ -1,4 +1,4 @@
-"""Admin menu item and URL of the content import view (Moderators and superusers only)."""
+"""Admin menu item and URLs of the content import and its jobs (Moderators and superusers only)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +15,11 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("content-import/", views.import_view, name="interchange_import")]
+    return [
+        path("content-import/", views.import_view, name="interchange_import"),
+        path("content-import/<int:job_id>/", views.job_view, name="interchange_import_job"),
+        path("content-import/<int:job_id>/progress/", views.job_progress_view, name="interchange_import_progress"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

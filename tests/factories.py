@@ -23,6 +23,7 @@ from events.models import EventIndexPage, EventOrganiser, EventPage
 from forms.models import FormField, FormPage
 from heritage.models import HeritageGalleryImage, HeritageIndexPage, HeritageProjectOrganisation, HeritageProjectPage
 from home.models import HomePage, StandardPage
+from interchange.models import ImportJob
 from listings.models import CollectionPage
 from organisations.models import (
     JubileeEvent,
@@ -339,3 +340,14 @@ class RegistrantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Registrant
 
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    """An admin import waiting for the worker (its upload need not exist until it runs)."""
+
+    class Meta:
+        model = ImportJob
+
+    user = factory.SubFactory(UserFactory, group="Moderators")
+    file_name = "content.jsonl"
+    upload_token = factory.Faker("hexify", text="^" * 32)
+    lines_total = 10

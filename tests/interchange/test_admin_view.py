@@ -1,4 +1,4 @@
-"""The Moderators' import view: upload, report, confirm; refused to Editors."""
+"""The Moderators' import view: upload, report, confirm, then the job's page; refused to Editors."""
 
 import json
 from http import HTTPStatus
@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from interchange.models import ImportJob
 from organisations.models import OrganisationPage
 from tests.factories import UserFactory
 
@@ -34,8 +35,14 @@ def test_upload_report_then_confirm_imports(moderator_client):
     assert not OrganisationPage.objects.exists()
     token = response.context["token"]
     response = moderator_client.post(url, {"confirm": "1", "token": token})
+    # Tests run tasks at once: the job has run by the time its page is shown.
+    job = ImportJob.objects.get()
     assert response.status_code == HTTPStatus.FOUND
+    assert response.url == reverse("interchange_import_job", args=[job.pk])
     assert OrganisationPage.objects.get(external_id="pushkin-fund").live
+    assert (job.status, job.created, job.lines_total, job.file_name) == ("succeeded", 1, 1, "content.jsonl")
+    page = moderator_client.get(response.url).content.decode()
+    assert "1 created, 0 updated, 0 unchanged." in page
 
 
 def test_invalid_upload_shows_every_problem_and_imports_nothing(moderator_client):

@@ -1,0 +1,133 @@
+"""Content imports from the admin, run by the task worker with their progress for the admin to show.
+
+The admin view validates an upload and, once confirmed, queues it here
+(:func:`start_import`); the worker runs :func:`run_import` on the ``imports``
+queue, which has a worker of its own (scripts/lib.sh), so that a long import
+never holds back the search-index updates of editors' saves. The import itself
+is :func:`interchange.importer.import_file`: one transaction, nothing written
+when any line fails.
+
+While it runs, the lines done go to a cache every process shares (the web
+server reads them, the worker writes them): the import's own transaction
+would hide a count written to the database until it ends. The upload waits in
+a private folder on the machine (``UPLOAD_DIR``), so the ``imports`` worker
+runs on the machine that received it, as scripts/serve starts it.
+"""
+
+import logging
+import secrets
+import tempfile
+import time
+from pathlib import Path
+
+from django.utils.translation import gettext
+from django_tasks import task
+
+from accounts.audit import log_import
+from core.cache import content_cache
+
+from .importer import import_file
+from .models import ImportJob
+from .validation import InvalidContent
+
+logger = logging.getLogger(__name__)
+
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "compatriots-content-imports"
+IMPORTS_QUEUE = "imports"
+#: Seconds between two writes of a running job's progress.
+PROGRESS_EVERY = 1.0
+#: How long a running job's progress is kept if the worker stops without a word.
+PROGRESS_TIMEOUT = 24 * 3600
+
+
+def upload_path(token):
+    """Where the upload named ``token`` is kept; the token is ours (hex), never a path from a request."""
+    return UPLOAD_DIR / f"{token}.jsonl"
+
+
+def store_upload(upload):
+    """Keep an uploaded file under a new random name; return the name (token)."""
+    UPLOAD_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    token = secrets.token_hex(16)
+    with open(upload_path(token), "wb") as target:
+        for chunk in upload.chunks():
+            target.write(chunk)
+    return token
+
+
+def start_import(token, file_name, lines_total, user):
+    """Queue the import of a validated upload; return its :class:`ImportJob`."""
+    job = ImportJob.objects.create(user=user, file_name=file_name[:255], upload_token=token, lines_total=lines_total)
+    result = run_import.enqueue(job.pk)
+    ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.refresh_from_db()
+    return job
+
+
+@task(queue_name=IMPORTS_QUEUE)
+def run_import(job_id):
+    """Import a queued job's file; record its outcome (a report, or every problem and nothing written)."""
+    job = ImportJob.objects.select_related("user").get(pk=job_id)
+    if job.status != ImportJob.Status.QUEUED:
+        return job.status  # already run: a task queued twice imports once
+    job.mark_running()
+    path = upload_path(job.upload_token)
+    progress = JobProgress(job)
+    try:
+        result = import_file(path, user=job.user, progress=progress)
+    except InvalidContent as error:
+        job.mark_failed(error.report.messages, error.report.notes)
+    except Exception:
+        logger.exception("Import job %s stopped on an unexpected error; nothing was written", job.pk)
+        job.mark_failed([gettext("The import stopped on an unexpected error; the site's log has its details.")])
+        raise
+    else:
+        job.mark_succeeded(result)
+        log_import(result, f"admin upload {job.file_name}", user=job.user)
+    finally:
+        progress.forget()
+        path.unlink(missing_ok=True)
+    return job.status
+
+
+def lines_done(job):
+    """The lines a job has done: counted while it runs, its outcome's once it has run."""
+    if job.status == ImportJob.Status.SUCCEEDED:
+        return job.lines_written
+    if job.status == ImportJob.Status.RUNNING:
+        return min(content_cache().get(JobProgress.key_of(job.pk), 0), job.lines_total)
+    return 0
+
+
+class JobProgress:
+    """The importer's progress (as :class:`core.progress.Progress`), written for the admin every so often."""
+
+    def __init__(self, job, every=PROGRESS_EVERY, clock=time.monotonic):
+        self.key = self.key_of(job.pk)
+        self.every = every
+        self.clock = clock
+        self.done = 0
+        self.last_write = None
+
+    @staticmethod
+    def key_of(job_id):
+        return f"interchange:import-job:{job_id}:lines-done"
+
+    def advance(self, count=1):
+        self.done += count
+        now = self.clock()
+        if self.last_write is None or now - self.last_write >= self.every:
+            self.write(now)
+
+    def set(self, done):
+        self.advance(done - self.done)
+
+    def write(self, now):
+        self.last_write = now
+        content_cache().set(self.key, self.done, timeout=PROGRESS_TIMEOUT)
+
+    def finish(self):
+        self.write(self.clock())
+
+    def forget(self):
+        content_cache().delete(self.key)

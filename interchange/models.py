@@ -1,0 +1,85 @@
+"""The record of a content import started in the admin and run as a background job."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportJob(models.Model):
+    """One confirmed upload: queued, run by the task worker, then its outcome.
+
+    The lines done while it runs are kept in a cache every process shares
+    (:mod:`interchange.jobs`), not here: the import writes in one transaction,
+    and a row updated inside it would show nothing to the admin until the end.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Importing")
+        SUCCEEDED = "succeeded", _("Imported")
+        FAILED = "failed", _("Failed: nothing was written")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    #: The random name the upload is kept under until the job has run (:func:`interchange.jobs.upload_path`).
+    upload_token = models.CharField(max_length=32)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    lines_total = models.PositiveIntegerField(_("lines"))
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    #: What the reader should know of how lines were read (the validation report's notes).
+    notes = models.JSONField(default=list, blank=True)
+    #: Why the import failed, one message per problem (with its line and field).
+    problems = models.JSONField(default=list, blank=True)
+    #: The id of the task that runs the job, to find it in the task queue.
+    task_id = models.CharField(max_length=64, blank=True)
+    enqueued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-enqueued_at", "-pk"]
+        verbose_name = _("content import")
+        verbose_name_plural = _("content imports")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+
+    @property
+    def lines_written(self):
+        return self.created + self.updated + self.unchanged
+
+    def mark_running(self):
+        self._set_status(self.Status.RUNNING, started_at=timezone.now())
+
+    def mark_succeeded(self, result):
+        self._set_status(
+            self.Status.SUCCEEDED,
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            notes=[str(note) for note in result.notes],
+            finished_at=timezone.now(),
+        )
+
+    def mark_failed(self, problems, notes=()):
+        self._set_status(
+            self.Status.FAILED,
+            problems=[str(problem) for problem in problems],
+            notes=[str(note) for note in notes],
+            finished_at=timezone.now(),
+        )
+
+    def _set_status(self, status, **values):
+        self.status = status
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.save(update_fields=["status", *values])
