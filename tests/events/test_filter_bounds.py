@@ -10,7 +10,7 @@ from events.filters import MAX_CHOICES, EventFilterForm
 from events.models import EventOrganiser, EventPage
 from organisations.models import OrganisationPage
 from tests import factories
-from tests.home.scale import add_pages
+from tests.helpers.scale import add_pages
 
 pytestmark = pytest.mark.django_db
 

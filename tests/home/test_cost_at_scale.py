@@ -22,8 +22,7 @@ from heritage.models import HeritageProjectPage
 from home.models import StandardPage
 from listings.models import CollectionPage, DateWindow
 from organisations.models import JubileePage, OrganisationPage
-
-from .scale import add_pages
+from tests.helpers.scale import add_pages
 
 pytestmark = pytest.mark.django_db
 

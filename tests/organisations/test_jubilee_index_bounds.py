@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from organisations.models import JubileeIndexPage, JubileePage
-from tests.home.scale import add_pages
+from tests.helpers.scale import add_pages
 
 pytestmark = pytest.mark.django_db
 
