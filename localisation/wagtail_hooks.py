@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import REPORT_PERMISSION, TranslationStatusReportView
+from .dashboard import translator_work_panel
 
 
 @hooks.register("register_admin_urls")
@@ -30,3 +31,10 @@ def register_translation_status_menu_item():
         icon_name="wagtail-localize-language",
         order=750,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translator_work_panel(request, panels):
+    panel = translator_work_panel(request.user)
+    if panel is not None:
+        panels.append(panel)
