@@ -57,8 +57,9 @@ class RegistrationMixin(models.Model):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if self.registration_enabled:
-            # The page carries a form with a CSRF token and the places left: never kept by a cache.
+        if self.registration_enabled and response.get("Content-Type", "").startswith("text/html"):
+            # The page carries a form with a CSRF token and the places left: never kept by a cache
+            # (its iCalendar file, the same for everyone, still is).
             patch_cache_control(response, private=True, no_store=True)
         return response
 

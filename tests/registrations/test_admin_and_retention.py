@@ -4,6 +4,7 @@ import datetime
 import io
 from http import HTTPStatus
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -11,9 +12,9 @@ from registrations.registrant import Registrant
 from tests import factories
 
 
-def test_registrations_are_listed_and_exported_as_csv(client, concert, admin_user):
+def test_moderators_list_and_export_the_registrations_as_csv(client, concert):
     factories.RegistrantFactory(page=concert, name="Anna Ivanova", email="anna@example.org")
-    client.force_login(admin_user)
+    client.force_login(factories.UserFactory(group="Moderators"))
 
     listing = client.get("/admin/registrations/")
     assert listing.status_code == HTTPStatus.OK
@@ -25,6 +26,17 @@ def test_registrations_are_listed_and_exported_as_csv(client, concert, admin_use
     header, row = csv.strip().splitlines()[:2]
     assert "E-mail address" in header and "Status" in header
     assert "Anna Ivanova" in row and "Romances evening" in row and "Confirmed" in row
+
+
+@pytest.mark.parametrize("group", ["Editors", "Translators"])
+def test_editors_and_translators_do_not_see_the_registrations(client, concert, group):
+    factories.RegistrantFactory(page=concert, name="Anna Ivanova")
+    client.force_login(factories.UserFactory(group=group))
+
+    response = client.get("/admin/registrations/")
+
+    assert "Anna Ivanova" not in response.content.decode()
+    assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
 
 
 def test_registrations_past_the_retention_period_are_purged(settings, concert):
