@@ -16,8 +16,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
-from wagtail.coreutils import get_content_languages
 from wagtail.models import GroupPagePermission, Page
+
+from core.languages import language_codes
 
 #: The group of translators into every translated language (home/migrations/0003).
 TRANSLATORS = "Translators"
@@ -36,7 +37,7 @@ def language_group_name(language_code):
 
 def translated_languages():
     """The content languages other than the default (source) language, in settings order."""
-    return [code for code in get_content_languages() if code != settings.LANGUAGE_CODE]
+    return [code for code in language_codes() if code != settings.LANGUAGE_CODE]
 
 
 def translators_of(language_code):

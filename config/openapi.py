@@ -8,12 +8,13 @@ that matches the documented schema. The page types and their own fields come
 from the models at run time, so a new page type is listed without an edit here.
 """
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import get_page_models
 
+from core.languages import language_codes
 from core.models import BasePage
+from core.registry import content_types
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -333,7 +334,7 @@ def paths(languages):
                     _query(
                         "type",
                         "Kinds of content, may repeat.",
-                        {"type": "string", "enum": ["organisation", "heritage_project", "jubilee", "event", "page"]},
+                        {"type": "string", "enum": [entry.name for entry in content_types().searchable()]},
                     ),
                     _query("page", "1-based page of results.", {"type": "integer", "minimum": 1}),
                     _query("page_size", "Results a page.", {"type": "integer", "minimum": 1, "maximum": 50}),
@@ -388,7 +389,7 @@ def openapi_document(languages):
 
 @require_GET
 def openapi_json(request):
-    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    languages = language_codes()
     document = openapi_document(languages)
     document["servers"] = [{"url": request.build_absolute_uri("/").rstrip("/")}]
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False})

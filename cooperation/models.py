@@ -27,6 +27,8 @@ class CooperationIndexPage(BasePage):
     """The protocols of all years, compared side by side."""
 
     parent_page_types = ["home.HomePage"]
+    # Not a content type: in search, one of the other pages; not in the interchange format.
+    registry_entry = None
     subpage_types = ["cooperation.CooperationProtocolPage"]
     max_count_per_parent = 1
 
@@ -85,6 +87,8 @@ class CooperationProtocolPage(BasePage):
     ]
 
     parent_page_types = ["cooperation.CooperationIndexPage"]
+    # Not a content type (yet): in search, one of the other pages; not in the interchange format.
+    registry_entry = None
     subpage_types = []
 
     class Meta:

@@ -16,7 +16,7 @@ language needs no code; a language they do not know still works, unstemmed.
 """
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from wagtail.coreutils import get_content_languages
 
@@ -108,7 +108,7 @@ class Language:
     def elasticsearch_analyzer(self):
         return ELASTICSEARCH_ANALYZERS.get(self.base, DEFAULT_ELASTICSEARCH_ANALYZER)
 
-    @property
+    @cached_property
     def stopwords(self):
         return frozenset(STOPWORDS.get(self.base, "").split())
 
@@ -129,7 +129,9 @@ def language_names():
 
 
 def get_language(code):
-    """The :class:`Language` of ``code``, configured or not (for analysis of any text)."""
+    """The :class:`Language` of ``code``, configured or not (for analysis of any text); ``None``
+    stands for text of no known language, which gets no stemmer and no stopwords."""
+    code = code or ""
     return _language(code, str(get_content_languages().get(code, code)))
 
 

@@ -222,6 +222,11 @@ def content_types():
         _declared, entry = declared_entry(model)
         if entry is not None:
             entries.append(replace(entry, model=model))
+    # Types others refer to come first (a file read from the top meets an
+    # organisation before the lines naming it), the other pages' entry last;
+    # otherwise the order of the app registry.
+    referenced = {reference.target for entry in entries for reference in entry.reference_fields}
+    entries.sort(key=lambda entry: (entry.covers_other_pages, entry.name not in referenced))
     return ContentTypeRegistry(entries)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -20,6 +21,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage, ContentPageQuerySet, LocationMixin
+from core.registry import ContentTypeEntry, FieldKind, ImportField
+from core.web_addresses import validate_web_address
 from localisation.api_fields import RelatedPagesField
 from localisation.relations import localize_pages
 from registrations.models import RegistrationMixin
@@ -210,7 +213,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, BasePage):
     category = models.CharField(
         _("category"), max_length=20, choices=EventCategory.choices, default=EventCategory.OTHER
     )
-    details_url = models.URLField(_("registration or details link"), blank=True)
+    details_url = models.URLField(_("registration or details link"), blank=True, validators=[validate_web_address])
     recurrence = models.TextField(
         _("recurrence rule"), blank=True, validators=[validate_recurrence], help_text=RECURRENCE_HELP_TEXT
     )
@@ -266,6 +269,21 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    registry_entry = ContentTypeEntry(
+        name="event",
+        section_title=gettext_noop("Events"),
+        import_fields=(
+            ImportField("venue", FieldKind.TEXT, translatable=True),
+            ImportField("city", FieldKind.TEXT, translatable=True),
+            ImportField("start", FieldKind.DATETIME, required=True),
+            ImportField("end", FieldKind.DATETIME, required=True),
+            ImportField("country", FieldKind.COUNTRY),
+            ImportField("organisers", FieldKind.REFERENCES, target="organisation", relation="organisers"),
+            ImportField("category", FieldKind.CHOICE),
+            ImportField("url", FieldKind.URL, model_field="details_url"),
+        ),
+    )
 
     objects = PageManager.from_queryset(EventQuerySet)()
 

@@ -92,6 +92,8 @@ class FormPage(AbstractEmailForm, BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
+    # Not a content type: in search, one of the other pages; not in the interchange format.
+    registry_entry = None
     subpage_types = []
 
     class Meta:

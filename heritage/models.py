@@ -2,10 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -16,6 +18,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from core.models import IMAGE_PREFETCH, BasePage
+from core.registry import ContentTypeEntry, FieldKind, ImportField
 from localisation.api_fields import RelatedPagesField
 from localisation.relations import localize_pages
 
@@ -51,9 +54,16 @@ class HeritageIndexPage(BasePage):
 class HeritageProjectPage(BasePage):
     """A project preserving the community's heritage, run by organisations."""
 
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    # Years are counted from 1: there is no year 0 (an empty field is an unknown year).
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     end_year = models.PositiveSmallIntegerField(
-        _("end year"), null=True, blank=True, help_text=_("Leave empty while the project is running.")
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty while the project is running."),
     )
     place = models.CharField(_("place"), max_length=255, blank=True)
     country = CountryField(_("country"), blank=True)
@@ -88,6 +98,18 @@ class HeritageProjectPage(BasePage):
 
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []
+
+    registry_entry = ContentTypeEntry(
+        name="heritage_project",
+        section_title=gettext_noop("Heritage"),
+        import_fields=(
+            ImportField("place", FieldKind.TEXT, translatable=True),
+            ImportField("organisations", FieldKind.REFERENCES, target="organisation", relation="project_organisations"),
+            ImportField("start_year", FieldKind.YEAR),
+            ImportField("end_year", FieldKind.YEAR),
+            ImportField("country", FieldKind.COUNTRY),
+        ),
+    )
 
     class Meta:
         verbose_name = _("heritage project")

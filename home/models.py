@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core.models import IMAGE_PREFETCH, BasePage
+from core.registry import ContentTypeEntry
 from core.visibility import visible_pages
 
 
@@ -78,6 +79,9 @@ class StandardPage(BasePage):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "forms.FormPage"]
+
+    # In search, "page" also names every page model without an entry of its own.
+    registry_entry = ContentTypeEntry(name="page", covers_other_pages=True, label=_("page"), label_plural=_("pages"))
 
     class Meta:
         verbose_name = _("standard page")

@@ -5,6 +5,11 @@ in Dutch" or "the English events calendar" to place pages in. English sections
 are plain pages under the default site's root; every other language gets
 wagtail-localize translations of them (titled and slugged in that language), so
 that the section pages of all languages stay linked like any other content.
+
+Which section a content type goes in, and the title of a new section page,
+are the registry's (:mod:`core.registry`: the first of the model's
+``parent_page_types``); a type whose section is the home page's type goes
+under the home page.
 """
 
 from anyascii import anyascii
@@ -14,29 +19,8 @@ from django.utils.translation import gettext, gettext_noop
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Site
 
-from events.models import EventIndexPage, EventPage
-from heritage.models import HeritageIndexPage, HeritageProjectPage
-from home.models import HomePage, StandardPage
+from core.registry import content_types
 from localisation.translation import translate_page
-from organisations.models import JubileeIndexPage, JubileePage, OrganisationIndexPage, OrganisationPage
-
-#: Section page models and their (translatable) titles.
-SECTION_TITLES = {
-    OrganisationIndexPage: gettext_noop("Organisations"),
-    HeritageIndexPage: gettext_noop("Heritage"),
-    JubileeIndexPage: gettext_noop("Jubilees"),
-    EventIndexPage: gettext_noop("Events"),
-}
-
-#: The section each content page model lives in; plain pages live under the home page.
-SECTION_OF_CONTENT = {
-    OrganisationPage: OrganisationIndexPage,
-    HeritageProjectPage: HeritageIndexPage,
-    JubileePage: JubileeIndexPage,
-    EventPage: EventIndexPage,
-    StandardPage: HomePage,
-    HomePage: HomePage,
-}
 
 HOME_TITLE = gettext_noop("Home")
 
@@ -87,11 +71,13 @@ def get_section(page_model, locale):
     home page get the locale's home page.
     """
     locale = _as_locale(locale)
-    section_model = SECTION_OF_CONTENT.get(page_model, page_model)
+    registry = content_types()
+    section_model = registry.section_of(page_model)
     home = get_home_page(locale)
-    if section_model is HomePage:
+    if section_model is home.specific_class:
         return home
-    if section_model not in SECTION_TITLES:
+    section_title = registry.section_title(section_model)
+    if not section_title:
         raise ValueError(f"{page_model.__name__} has no section page")
     existing = section_model.objects.child_of(home).first()
     if existing:
@@ -99,10 +85,10 @@ def get_section(page_model, locale):
     english_home = _default_home()
     english_section = section_model.objects.child_of(english_home).first()
     if english_section is None:
-        title = SECTION_TITLES[section_model]
+        title = section_title
         english_section = section_model(title=title, slug=find_available_slug(english_home, slug_from_title(title)))
         english_home.add_child(instance=english_section)
         english_section.save_revision().publish()
         if english_home.pk == home.pk:
             return english_section
-    return _translate_into(english_section, locale, _localized_title(SECTION_TITLES[section_model], locale))
+    return _translate_into(english_section, locale, _localized_title(section_title, locale))

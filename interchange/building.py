@@ -5,6 +5,9 @@ unsaved page of the same model with that same function and asks the model's
 own validation (:func:`model_problems`): a line that the model would refuse
 at import is refused at validation, with its line number and field, so the
 two cannot drift apart.
+
+Which model field each item field sets, and how, is the registry's import
+schema (:class:`core.registry.ImportField`): by the field's kind.
 """
 
 from html import escape
@@ -12,53 +15,45 @@ from html import escape
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from wagtail.rich_text import RichText
 
-from organisations.models import OrganisationPage
+from core.registry import FieldKind, content_types
 
 from .checks import founded_year_of, parse_date, parse_datetime
-from .exporter import TRANSLATABLE_BY_TYPE, time_zone_for
-from .pages import TYPE_MODELS
+from .exporter import time_zone_for
+from .pages import model_of
 
-TYPE_FIELDS_WITH_COUNTRY = ("organisation", "heritage_project", "event")
+#: Model fields every line sets; a type's fields add theirs (the others: place
+#: in the tree, revisions, owner, are the importer's business, and foreign keys
+#: are checked as references).
+COMMON_MODEL_FIELDS = {"title", "draft_title", "slug", "summary", "body", "external_id"}
 
-#: Model fields a line sets; the others (place in the tree, revisions, owner)
-#: are the importer's business, and foreign keys are checked as references.
-LINE_MODEL_FIELDS = {
-    "title",
-    "draft_title",
-    "slug",
-    "summary",
-    "body",
-    "external_id",
-    "city",
-    "country",
-    "kind",
-    "founded_year",
-    "founded_date",
-    "website",
-    "email",
-    "start_year",
-    "end_year",
-    "place",
-    "date",
-    "anniversary",
-    "start",
-    "end",
-    "time_zone",
-    "venue",
-    "category",
-    "details_url",
-}
+#: The line's name of a model field, where they differ (a type's fields add theirs).
+COMMON_ITEM_FIELD_OF = {"draft_title": "title", "external_id": "id", NON_FIELD_ERRORS: "line"}
 
-#: The line's name of a model field, where they differ.
-ITEM_FIELD_OF = {
-    "draft_title": "title",
-    "founded_year": "founded",
-    "founded_date": "founded",
-    "details_url": "url",
-    "time_zone": "start",
-    "external_id": "id",
-    NON_FIELD_ERRORS: "line",
-}
+#: The model field that keeps the zone a ``DATETIME`` field was given in.
+TIME_ZONE_FIELD = "time_zone"
+
+
+def item_field_of(model, model_field_name):
+    """The line's field that sets ``model_field_name`` of ``model`` (for a model's error)."""
+    if model_field_name in COMMON_ITEM_FIELD_OF:
+        return COMMON_ITEM_FIELD_OF[model_field_name]
+    entry = content_types().by_model.get(model)
+    for field in entry.import_fields if entry else ():
+        if model_field_name in _model_fields_of(field):
+            return field.name
+    return model_field_name
+
+
+def _model_fields_of(field):
+    """The model fields a type's import field sets."""
+    if field.kind in (FieldKind.REFERENCE, FieldKind.REFERENCES):
+        return set()
+    names = {field.model_field or field.name}
+    if field.date_field:
+        names.add(field.date_field)
+    if field.kind == FieldKind.DATETIME:
+        names.add(TIME_ZONE_FIELD)
+    return names
 
 
 def anniversary_for(item, founded_year):
@@ -73,64 +68,92 @@ def paragraph_blocks(texts):
     return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in texts]
 
 
+def _default(page, name):
+    return page._meta.get_field(name).get_default()
+
+
+def _assign(page, field, item):
+    """Set the model field(s) of ``page`` that the type's ``field`` describes, from ``item``."""
+    name, value = field.model_field or field.name, item.get(field.name)
+    if field.kind == FieldKind.YEAR_OR_DATE:
+        setattr(page, field.date_field, parse_date(value) if value else None)
+        setattr(page, name, founded_year_of(value) if value else None)
+    elif field.kind == FieldKind.DATE:
+        setattr(page, name, parse_date(value) if value else None)
+    elif field.kind in (FieldKind.YEAR, FieldKind.POSITIVE_INT):
+        setattr(page, name, value)
+    elif field.kind == FieldKind.CHOICE:
+        setattr(page, name, _default(page, name) if value is None else value)
+    else:
+        setattr(page, name, "" if value is None else value)
+
+
+def _assign_times(page, item, fields):
+    """``DATETIME`` fields, kept in the zone (or fixed offset) they were given in."""
+    moments = [parse_datetime(item[field.name]) for field in fields]
+    for field, moment in zip(fields, moments, strict=True):
+        setattr(page, field.model_field or field.name, moment)
+    page.time_zone = time_zone_for(*moments)
+
+
 def assign_fields(page, item, anniversary=None):
-    """Set the fields of ``page`` that the source line ``item`` describes (no relations)."""
+    """Set the fields of ``page`` that the source line ``item`` describes (no relations).
+
+    ``anniversary`` is the one the importer derived, for a type with that field.
+    """
     page.title = item["title"]
     page.summary = item.get("summary", "")
     page.body = paragraph_blocks(item.get("body", []))
-    item_type = item["type"]
-    for name in TRANSLATABLE_BY_TYPE[item_type]:
-        setattr(page, name, item.get(name, ""))
-    if item_type in TYPE_FIELDS_WITH_COUNTRY:
-        page.country = item.get("country", "")
-    if item_type == "organisation":
-        page.kind = item.get("kind", page._meta.get_field("kind").default)
-        founded = item.get("founded")
-        page.founded_date = parse_date(founded) if founded else None
-        page.founded_year = founded_year_of(founded) if founded else None
-        page.website = item.get("website", "")
-        page.email = item.get("email", "")
-    elif item_type == "heritage_project":
-        page.start_year = item.get("start_year")
-        page.end_year = item.get("end_year")
-    elif item_type == "jubilee":
-        page.date = parse_date(item["date"])
-        page.anniversary = anniversary
-    elif item_type == "event":
-        start, end = parse_datetime(item["start"]), parse_datetime(item["end"])
-        page.start, page.end = start, end
-        page.time_zone = time_zone_for(start, end)
-        page.category = item.get("category", page._meta.get_field("category").default)
-        page.details_url = item.get("url", "")
+    entry = content_types().get(item["type"])
+    times = []
+    for field in entry.import_fields:
+        if field.kind in (FieldKind.REFERENCE, FieldKind.REFERENCES):
+            continue
+        if field.kind == FieldKind.DATETIME:
+            times.append(field)
+        elif field.name == "anniversary":
+            page.anniversary = anniversary
+        else:
+            _assign(page, field, item)
+    if times:
+        _assign_times(page, item, times)
 
 
-def organisation_stand_in(title, founded_year):
-    """An unsaved organisation standing for one of the file, for a jubilee's validation.
+def stand_in(item_type, source):
+    """An unsaved page standing for an item of the file (``source``: its line), for a page referring to it.
 
-    A jubilee's ``clean`` asks whether it has an organisation (by key) and reads
-    its founding year; the organisation of a file has no key before the import,
-    so the stand-in carries one that no page has. Whether the reference exists
-    is the validator's reference check.
+    The model's validation of the referring page (a jubilee's ``clean``) asks
+    whether it has its page (by key) and reads its fields; an item of the file
+    has no key before the import, so the stand-in carries one that no page
+    has. Whether the reference exists is the validator's reference check.
     """
-    stand_in = OrganisationPage(title=title, founded_year=founded_year)
-    stand_in.pk = -1
-    return stand_in
+    page = model_of(item_type)()
+    assign_fields(page, {**source, "type": item_type})
+    page.pk = -1
+    return page
 
 
-def model_problems(item, organisation=None):
+def model_problems(item, referred=None):
     """``[(field, message)]``: what the page model's validation says of the source line ``item``.
 
-    ``organisation``, for a jubilee, is its organisation's page (or stand-in).
+    ``referred`` is the page (or stand-in) its ``REFERENCE`` field names, for a
+    type whose model validation reads it (a jubilee's organisation).
     """
-    model = TYPE_MODELS[item["type"]]
+    entry = content_types().get(item["type"])
+    model = entry.model
     page = model(external_id=item["id"], slug=item.get("slug", ""))
     anniversary = None
-    if organisation is not None:
-        page.organisation = organisation
-        anniversary = anniversary_for(item, organisation.founded_year)
+    if referred is not None:
+        (reference,) = (field for field in entry.import_fields if field.kind == FieldKind.REFERENCE)
+        setattr(page, reference.attribute, referred)
+        anniversary = anniversary_for(item, referred.founded_year) if entry.import_field("anniversary") else None
     assign_fields(page, item, anniversary)
     page.draft_title = page.title
-    checked = set(LINE_MODEL_FIELDS) - ({"slug"} if not page.slug else set())
+    checked = set(COMMON_MODEL_FIELDS)
+    for field in entry.import_fields:
+        checked |= _model_fields_of(field)
+    if not page.slug:
+        checked.discard("slug")
     errors = {}
     try:
         page.clean_fields(exclude=[field.name for field in model._meta.fields if field.name not in checked])
@@ -143,5 +166,5 @@ def model_problems(item, organisation=None):
     problems = []
     for name, messages in errors.items():
         for message in ValidationError(messages).messages:
-            problems.append((ITEM_FIELD_OF.get(name, name), message))
+            problems.append((item_field_of(model, name), message))
     return problems

@@ -14,6 +14,7 @@ and ids already on the site, keep that path.
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.registry import FieldKind
 from home.sections import slug_from_title
 from localisation.translation import translated_texts
 
@@ -27,7 +28,8 @@ from .bulk_pages import (
     without_children,
 )
 from .bulk_translations import create_sources, create_translations, load_source_segments, translated_copy
-from .pages import TYPE_MODELS
+from .checks import entry_of, translatable_fields
+from .pages import model_of
 
 #: Lines written per batch: large enough that statements are few, small enough that memory stays flat.
 BATCH_SIZE = 200
@@ -35,7 +37,14 @@ BATCH_SIZE = 200
 #: Sources kept at hand (with their segments) for the translations that follow them in the file.
 SOURCES_AT_HAND = 1000
 
-TRANSLATION_VALUES = ("title", "summary", "body", "city", "place", "venue")
+#: Translatable fields that are not texts of the page's translation (tags are written apart).
+NOT_TRANSLATION_VALUES = {"slug", "tags"}
+
+
+def referring_to(item):
+    """The id of the page whose model validation reads (a jubilee's organisation), or None."""
+    entry = entry_of(item["type"])
+    return next((item[field.name] for field in entry.reference_fields if field.kind == FieldKind.REFERENCE), None)
 
 
 class NewContent:
@@ -54,16 +63,12 @@ class NewContent:
         new = {item_id: item for item_id, item in sources.items() if item_id not in importer.source_pages}
         chosen = {item_id for item_id, item in new.items() if "parent" not in item}
         # A jubilee's organisation must have its page before the jubilee's row is written.
-        self.ids = {
-            item_id
-            for item_id in chosen
-            if new[item_id]["type"] != "jubilee" or new[item_id]["organisation"] not in new.keys() - chosen
-        }
+        self.ids = {item_id for item_id in chosen if referring_to(new[item_id]) not in new.keys() - chosen}
         # Every section these pages and their translations go in exists before any is placed:
         # creating one adds a child to a home page, which would take a path reserved here.
         sections = {(item["type"], item["locale"]) for _number, item in importer.lines() if item["id"] in self.ids}
         for item_type, language_code in sorted(sections):
-            importer.section(TYPE_MODELS[item_type], language_code)
+            importer.section(model_of(item_type), language_code)
         for item_id in self.ids:
             item = new[item_id]
             if item.get("slug"):
@@ -73,10 +78,10 @@ class NewContent:
 
     def create_pages(self):
         importer = self.importer
-        for jubilees in (False, True):
+        for referring in (False, True):
             batch = []
             for _number, item in importer.source_lines():
-                if item["id"] in self.ids and (item["type"] == "jubilee") == jubilees:
+                if item["id"] in self.ids and entry_of(item["type"]).reads_referenced_pages == referring:
                     batch.append(self.new_page(item))
                     if len(batch) >= BATCH_SIZE:
                         self.insert(batch)
@@ -85,11 +90,12 @@ class NewContent:
 
     def new_page(self, item):
         importer = self.importer
-        model = TYPE_MODELS[item["type"]]
+        model = model_of(item["type"])
         page = model(locale=importer.locales[item["locale"]], external_id=item["id"], live=False)
         importer.assign_fields(page, item)
-        if item["type"] == "jubilee":
-            page.organisation_id = self.pk_of(item["organisation"])
+        for reference in entry_of(item["type"]).reference_fields:
+            if reference.kind == FieldKind.REFERENCE:
+                setattr(page, f"{reference.attribute}_id", self.pk_of(item[reference.name]))
         set_state(page, item.get("status", "live"), timezone.now())
         parent = importer.parent_for(item)
         slug = item.get("slug") or slug_from_title(item["title"])
@@ -189,7 +195,8 @@ class NewContent:
             importer.line = number
             source, segments = self.source_of(item["id"])
             locale = importer.locales[item["locale"]]
-            values = {name: item[name] for name in TRANSLATION_VALUES if name in item}
+            translated = set(translatable_fields(item["type"])) - NOT_TRANSLATION_VALUES
+            values = {name: item[name] for name in translated if name in item}
             values["slug"] = item.get("slug") or slug_from_title(item["title"])
             paths = [value.path for value in segments.values]
             texts = translated_texts(source, values, paths)

@@ -4,23 +4,24 @@ Each check returns an error message, or None when the value is fine. Text goes
 through the page's own character rule (:func:`core.validators.text_problem`),
 and the sizes documented in the format are enforced here, before any page is
 built: a line, a title, a summary, each paragraph.
+
+The fields of every item are the format's own; the fields of each type, their
+kinds, and the model fields they set are the registry's
+(:class:`core.registry.ImportField`): a type field's length, choices and
+validators are its model field's.
 """
 
 import datetime
-import json
 import re
-from dataclasses import dataclass
+from functools import cache
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator, validate_unicode_slug
+from django.core.validators import validate_unicode_slug
 from django_countries import countries
 
+from core.languages import language_codes
+from core.registry import FieldKind, content_types
 from core.validators import text_problem
-from events.models import EventCategory
-from organisations.models import OrganisationKind
-
-from .pages import TYPE_MODELS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ID_MAX_LENGTH = 100
@@ -28,8 +29,6 @@ TITLE_MAX_LENGTH = 255
 SUMMARY_MAX_LENGTH = 1000
 TEXT_MAX_LENGTH = 255
 TAG_MAX_LENGTH = 100
-URL_MAX_LENGTH = 200
-EMAIL_MAX_LENGTH = 254
 SMALL_INT_MAX = 32767
 #: Sizes beyond which a line is refused (documented in docs/content-format.md):
 #: far above any real text, low enough that no visitor surface (search
@@ -37,48 +36,62 @@ SMALL_INT_MAX = 32767
 PARAGRAPH_MAX_LENGTH = 20_000
 PARAGRAPHS_MAX = 500
 TAGS_MAX = 50
-LINE_MAX_BYTES = 1024 * 1024
 #: Event times are kept within a day of what Python and the databases can
 #: hold, so that showing them in any time zone stays a valid date.
 EARLIEST_MOMENT = datetime.datetime(1, 1, 2, tzinfo=datetime.UTC)
 LATEST_MOMENT = datetime.datetime(9999, 12, 30, 23, 59, 59, tzinfo=datetime.UTC)
 STATUSES = ("live", "draft", "private")
 
+#: The fields of every item, whatever its type.
 COMMON_FIELDS = ("id", "type", "locale", "title", "slug", "summary", "body", "tags", "status", "parent")
-TYPE_FIELDS = {
-    "organisation": ("kind", "founded", "city", "country", "website", "email", "member_of"),
-    "heritage_project": ("organisations", "start_year", "end_year", "place", "country"),
-    "jubilee": ("organisation", "date", "anniversary"),
-    "event": ("start", "end", "venue", "city", "country", "organisers", "category", "url"),
-    "page": (),
-}
-TRANSLATABLE_FIELDS = {"title", "slug", "summary", "body", "tags", "city", "place", "venue"}
-#: Fields a translation carries only as a translation of the source's text.
-TEXT_NEEDING_SOURCE = ("summary", "body", "city", "place", "venue")
-#: Reference fields: the type of item they point at, and whether they hold a list.
-REFERENCES = {
-    "member_of": ("organisation", True),
-    "organisations": ("organisation", True),
-    "organisers": ("organisation", True),
-    "organisation": ("organisation", False),
-    "parent": ("page", False),
-}
-#: Fields a source line of the type must give, as the page cannot exist without them.
-REQUIRED_BY_TYPE = {"jubilee": ("organisation", "date"), "event": ("start", "end")}
+#: Those of the common fields a translation gives in its own language.
+COMMON_TRANSLATABLE_FIELDS = ("title", "slug", "summary", "body", "tags")
+#: Those a translation carries only as a translation of the source's text.
+COMMON_TEXT_NEEDING_SOURCE = ("summary", "body")
+#: Fields that say which page a line is, not what it holds.
+IDENTITY_FIELDS = ("id", "type", "locale")
 
 
 def content_languages():
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return language_codes()
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    line: int
-    field: str
-    message: str
+def type_names():
+    return content_types().names()
 
-    def __str__(self):
-        return f"line {self.line}: {self.field}: {self.message}"
+
+def entry_of(item_type):
+    """The registry's entry of ``item_type``, or None for an unknown type."""
+    return content_types().by_name.get(item_type) if isinstance(item_type, str) else None
+
+
+def allowed_fields(item_type):
+    entry = entry_of(item_type)
+    return COMMON_FIELDS + tuple(field.name for field in entry.import_fields) if entry else COMMON_FIELDS
+
+
+def translatable_fields(item_type):
+    """The fields a translation line of ``item_type`` may give in its own language."""
+    entry = entry_of(item_type)
+    return COMMON_TRANSLATABLE_FIELDS + (entry.translatable_fields if entry else ())
+
+
+def text_needing_source(item_type):
+    """The fields a translation carries only as a translation of its source's text."""
+    entry = entry_of(item_type)
+    return COMMON_TEXT_NEEDING_SOURCE + (entry.translatable_fields if entry else ())
+
+
+def references(item_type):
+    """``[(field name, target type, many)]``: the fields of ``item_type`` that refer to other items.
+
+    Every item may name a ``parent``: an item of the type that stands for all other pages.
+    """
+    found = [("parent", content_types().other_pages_entry().name, False)]
+    entry = entry_of(item_type)
+    for field in entry.reference_fields if entry else ():
+        found.append((field.name, field.target, field.kind == FieldKind.REFERENCES))
+    return found
 
 
 # Value checks: each returns an error message, or None when the value is fine.
@@ -210,10 +223,19 @@ def _check_datetime(value):
     return f"{value!r} is not an ISO 8601 date-time with a UTC offset (2017-03-18T20:00:00+01:00)"
 
 
-def _check_year(value):
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= SMALL_INT_MAX:
-        return "must be a positive whole number (a year)"
-    return None
+def _check_year(model_field):
+    """A whole number the database can hold, then the model field's own rules (no year 0)."""
+
+    def check(value):
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= SMALL_INT_MAX:
+            return "must be a positive whole number (a year)"
+        try:
+            model_field.run_validators(value)
+        except ValidationError as error:
+            return " ".join(error.messages)
+        return None
+
+    return check
 
 
 def _check_positive_int(value):
@@ -228,16 +250,21 @@ def _check_country(value):
     return None
 
 
-def _check_with(validator, max_length, what):
+def _model_validation(model_field, value, what):
+    """The model field's own validators (length, format) on ``value``."""
+    try:
+        model_field.run_validators(value)
+    except ValidationError as error:
+        if model_field.max_length and len(value) > model_field.max_length:
+            return f"is {len(value)} characters long; at most {model_field.max_length} allowed"
+        return f"{value!r} is not a valid {what} ({' '.join(error.messages)})"
+    return None
+
+
+def _check_by_model(model_field, what, *, required=True):
     def check(value):
-        error = _check_string(value, max_length, required=True)
-        if error:
-            return error
-        try:
-            validator(value)
-        except ValidationError:
-            return f"{value!r} is not a valid {what}"
-        return None
+        error = _check_string(value, model_field.max_length or SMALL_INT_MAX, required=required)
+        return error or _model_validation(model_field, value, what)
 
     return check
 
@@ -258,9 +285,10 @@ def _check_reference_list(value):
     return None
 
 
-VALUE_CHECKS = {
+#: Checks of the fields every item has.
+COMMON_CHECKS = {
     "id": _check_id,
-    "type": lambda value: _check_choice(value, tuple(TYPE_MODELS)),
+    "type": lambda value: _check_choice(value, type_names()),
     "locale": lambda value: _check_choice(value, content_languages()),
     "title": lambda value: _check_string(value, TITLE_MAX_LENGTH, required=True),
     "slug": _check_slug,
@@ -269,98 +297,39 @@ VALUE_CHECKS = {
     "tags": _check_tags,
     "status": lambda value: _check_choice(value, STATUSES),
     "parent": _check_reference,
-    "kind": lambda value: _check_choice(value, tuple(OrganisationKind.values)),
-    "founded": _check_founded,
-    "city": lambda value: _check_string(value, TEXT_MAX_LENGTH),
-    "place": lambda value: _check_string(value, TEXT_MAX_LENGTH),
-    "venue": lambda value: _check_string(value, TEXT_MAX_LENGTH),
-    "country": _check_country,
-    "website": _check_with(URLValidator(schemes=["http", "https"]), URL_MAX_LENGTH, "http(s) URL"),
-    "url": _check_with(URLValidator(schemes=["http", "https"]), URL_MAX_LENGTH, "http(s) URL"),
-    "email": _check_with(EmailValidator(), EMAIL_MAX_LENGTH, "email address"),
-    "member_of": _check_reference_list,
-    "organisations": _check_reference_list,
-    "organisers": _check_reference_list,
-    "organisation": _check_reference,
-    "start_year": _check_year,
-    "end_year": _check_year,
-    "date": _check_date,
-    "anniversary": _check_positive_int,
-    "start": _check_datetime,
-    "end": _check_datetime,
-    "category": lambda value: _check_choice(value, tuple(EventCategory.values)),
+}
+
+#: Checks of each kind of type field that needs nothing of its model field.
+KIND_CHECKS = {
+    FieldKind.COUNTRY: _check_country,
+    FieldKind.YEAR_OR_DATE: _check_founded,
+    FieldKind.DATE: _check_date,
+    FieldKind.DATETIME: _check_datetime,
+    FieldKind.POSITIVE_INT: _check_positive_int,
+    FieldKind.REFERENCE: _check_reference,
+    FieldKind.REFERENCES: _check_reference_list,
 }
 
 
-class LongLine:
-    """Stands for a line longer than :data:`LINE_MAX_BYTES`, which is never held whole."""
-
-    def __init__(self, size):
-        self.size = size
-
-
-def bounded_lines(stream, limit=LINE_MAX_BYTES):
-    """The lines of a binary ``stream`` (line ends included), a :class:`LongLine` for each one beyond ``limit`` bytes."""
-    while line := stream.readline(limit + 1):
-        if len(line) <= limit:
-            yield line
-            continue
-        size = len(line)
-        if not line.endswith(b"\n"):
-            while chunk := stream.readline(limit):
-                size += len(chunk)
-                if chunk.endswith(b"\n"):
-                    break
-        yield LongLine(size)
+@cache
+def _type_field_check(model, field):
+    """The check of a type's field: by its kind, with its model field's length, choices and validators."""
+    if field.kind in KIND_CHECKS:
+        return KIND_CHECKS[field.kind]
+    model_field = model._meta.get_field(field.model_field or field.name)
+    if field.kind == FieldKind.YEAR:
+        return _check_year(model_field)
+    if field.kind == FieldKind.CHOICE:
+        values = tuple(str(value) for value, _label in model_field.flatchoices)
+        return lambda value: _check_choice(value, values)
+    if field.kind == FieldKind.TEXT:
+        return _check_by_model(model_field, "text", required=False)
+    return _check_by_model(model_field, "URL" if field.kind == FieldKind.URL else "email address")
 
 
-def open_lines(path):
-    """The lines of the file at ``path`` (see :func:`bounded_lines`), the file closed at the end."""
-    with open(path, "rb") as stream:
-        yield from bounded_lines(stream)
-
-
-def _size(raw):
-    if isinstance(raw, LongLine):
-        return raw.size
-    return len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
-
-
-def read_lines(lines):
-    """Yield ``(line_number, item, problem)`` for each non-blank line of ``lines`` (bytes or str).
-
-    ``item`` is the decoded JSON object, or None with ``problem`` saying why not.
-    """
-    for number, raw in enumerate(lines, start=1):
-        size = _size(raw)
-        if isinstance(raw, LongLine) or size > LINE_MAX_BYTES:
-            message = f"is {size:,} bytes long; at most {LINE_MAX_BYTES:,} allowed"
-            yield number, None, Problem(number, "line", message)
-            continue
-        if isinstance(raw, bytes):
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                yield number, None, Problem(number, "encoding", f"not UTF-8 text (byte {error.start + 1})")
-                continue
-        else:
-            text = raw
-        if number == 1:
-            text = text.removeprefix("\ufeff")
-        if not text.strip():
-            continue
-        try:
-            item = json.loads(text)
-        except (ValueError, RecursionError) as error:
-            yield number, None, Problem(number, "json", f"invalid JSON ({str(error)[:120]})")
-            continue
-        if not isinstance(item, dict):
-            yield number, None, Problem(number, "json", "each line must be a JSON object")
-            continue
-        yield number, item, None
-
-
-def iter_items(lines):
-    """The items of ``lines``, as ``(line_number, item)``, for a file already validated."""
-    for number, item, _problem in read_lines(lines):
-        yield number, item
+def check_value(item_type, name, value):
+    """The error of field ``name`` of an item of ``item_type`` holding ``value``, or None."""
+    if name in COMMON_CHECKS:
+        return COMMON_CHECKS[name](value)
+    entry = entry_of(item_type)
+    return _type_field_check(entry.model, entry.import_field(name))(value)

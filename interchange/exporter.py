@@ -37,17 +37,10 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from core.registry import FieldKind, content_types
 from home.sections import slug_from_title
 
-from .pages import MODEL_TYPES, TYPE_MODELS, external_id_of
-
-TRANSLATABLE_BY_TYPE = {
-    "organisation": ("city",),
-    "heritage_project": ("place",),
-    "event": ("venue", "city"),
-    "jubilee": (),
-    "page": (),
-}
+from .pages import external_id_of, is_interchange_model, type_of
 
 
 def tag_order(name):
@@ -107,12 +100,56 @@ def time_zone_for(start, end):
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def tzinfo_for(start, end):
+    """The zone :func:`time_zone_for` names, as a ``tzinfo``: the site's, or the start's fixed offset."""
+    zone = time_zone_for(start, end)
+    if zone == settings.TIME_ZONE:
+        return zoneinfo.ZoneInfo(zone)
+    return datetime.timezone(datetime.timedelta(minutes=int(start.utcoffset().total_seconds() // 60)))
+
+
 def format_datetime(moment, tzinfo):
     return moment.astimezone(tzinfo).isoformat(timespec="seconds")
 
 
-def _related_ids(links):
-    return [external_id_of(link.organisation) for link in links]
+def link_field(model, field):
+    """The foreign key of the links of ``field``'s relation (on ``model``) that names the linked page."""
+    relation = model._meta.get_field(field.relation)
+    target = content_types().get(field.target).model
+    (link,) = (
+        link
+        for link in relation.related_model._meta.concrete_fields
+        if link.is_relation and link.related_model is target and link is not relation.field
+    )
+    return link
+
+
+def _linked_pages(page, field):
+    """The pages a ``REFERENCES`` field's relation links ``page`` to, in their order."""
+    name = link_field(type(page), field).name
+    return [getattr(link, name) for link in getattr(page, field.relation).all()]
+
+
+def _value_of(page, field):
+    """The item's value of a type's ``field`` on ``page`` (empty values are dropped by the caller)."""
+    value = getattr(page, field.model_field or field.name) if field.kind != FieldKind.REFERENCES else None
+    if field.kind == FieldKind.REFERENCES:
+        return [external_id_of(linked) for linked in _linked_pages(page, field)]
+    if field.kind == FieldKind.REFERENCE:
+        return external_id_of(value) if value is not None else None
+    if field.kind == FieldKind.YEAR_OR_DATE:
+        full_date = getattr(page, field.date_field)
+        # ``YYYY``: four digits, as the format reads it, also for the years before 1000.
+        return full_date.isoformat() if full_date else (f"{value:04d}" if value else None)
+    if field.kind == FieldKind.DATE:
+        return value.isoformat() if isinstance(value, datetime.date) else value
+    if field.kind == FieldKind.DATETIME:
+        return format_datetime(value, page.tzinfo)
+    if field.kind == FieldKind.COUNTRY:
+        return str(value or "")
+    if field.kind in (FieldKind.URL, FieldKind.EMAIL):
+        return value or None
+    return value
 
 
 def page_item(page, *, is_source=True, latest=True):
@@ -126,7 +163,8 @@ def page_item(page, *, is_source=True, latest=True):
     wants_revision = latest or not is_exported_live(page)
     if wants_revision and page.has_unpublished_changes and page.latest_revision_id:
         page = page.get_latest_revision_as_object()
-    item_type = MODEL_TYPES[type(page)]
+    item_type = type_of(page)
+    entry = content_types().get(item_type)
     item = {
         "id": external_id_of(live_page),
         "type": item_type,
@@ -137,49 +175,22 @@ def page_item(page, *, is_source=True, latest=True):
         "body": paragraphs_of(page),
         "tags": sorted((tag.name for tag in page.tags.all()), key=tag_order),
     }
-    for name in TRANSLATABLE_BY_TYPE[item_type]:
-        item[name] = getattr(page, name)
+    for field in entry.import_fields:
+        if field.translatable:
+            item[field.name] = _value_of(page, field)
     if is_source:
-        item.update(_source_fields(page, live_page, item_type))
+        item.update(_source_fields(page, live_page, entry))
     return {name: value for name, value in item.items() if value not in ("", None, [])}
 
 
-def _source_fields(page, live_page, item_type):
+def _source_fields(page, live_page, entry):
     fields = {"status": status_of(live_page)}
     parent = live_page.get_parent()
-    if parent.specific_class in MODEL_TYPES:
+    if is_interchange_model(parent.specific_class):
         fields["parent"] = external_id_of(parent.specific)
-    if item_type == "organisation":
-        fields.update(
-            kind=page.kind,
-            founded=page.founded_date.isoformat() if page.founded_date else (str(page.founded_year or "") or None),
-            country=str(page.country or ""),
-            website=page.website,
-            email=page.email,
-            member_of=_related_ids(page.memberships.all()),
-        )
-    elif item_type == "heritage_project":
-        fields.update(
-            organisations=_related_ids(page.project_organisations.all()),
-            start_year=page.start_year,
-            end_year=page.end_year,
-            country=str(page.country or ""),
-        )
-    elif item_type == "jubilee":
-        fields.update(
-            organisation=external_id_of(page.organisation) if page.organisation_id else None,
-            date=page.date.isoformat() if isinstance(page.date, datetime.date) else page.date,
-            anniversary=page.anniversary,
-        )
-    elif item_type == "event":
-        fields.update(
-            start=format_datetime(page.start, page.tzinfo),
-            end=format_datetime(page.end, page.tzinfo),
-            country=str(page.country or ""),
-            organisers=_related_ids(page.organisers.all()),
-            category=page.category,
-            url=page.details_url or None,
-        )
+    for field in entry.import_fields:
+        if not field.translatable:
+            fields[field.name] = _value_of(page, field)
     return fields
 
 
@@ -210,7 +221,7 @@ def export_items(drafts=False):
     seen_keys = set()
     left_out_keys = set()  # sources not exported: their translations could not be imported alone
     now = timezone.now()
-    for model in TYPE_MODELS.values():
+    for model in content_types().models():
         pages = model.objects.select_related("locale").order_by("path")
         for page in pages.iterator(chunk_size=500):
             key = str(page.translation_key)
@@ -277,7 +288,11 @@ def without_fallbacks(item, source, translated):
     a translation).
     """
     source_values = {"summary": source.summary, "body": paragraphs_of(source)}
-    source_values.update((name, getattr(source, name)) for name in TRANSLATABLE_BY_TYPE[item["type"]])
+    source_values.update(
+        (field.name, _value_of(source, field))
+        for field in content_types().get(item["type"]).import_fields
+        if field.translatable
+    )
     return {
         name: value
         for name, value in item.items()

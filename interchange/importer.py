@@ -18,7 +18,6 @@ the failure is reported like a validation problem, with its line and field.
 """
 
 import logging
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -27,25 +26,34 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, PageViewRestriction
 
 from core.progress import NoProgress
-from events.models import EventOrganiser, parse_time_zone
-from heritage.models import HeritageProjectOrganisation
+from core.registry import FieldKind, content_types
 from home.sections import get_section, slug_from_title
 from localisation.translation import translate_page, translation_source_for
-from organisations.models import OrganisationMembership
 from search.batching import batched_tasks
 
-from .building import ITEM_FIELD_OF, anniversary_for, assign_fields
+from .building import anniversary_for, assign_fields, item_field_of
 from .bulk_import import NewContent
-from .checks import Problem, founded_year_of, iter_items, open_lines, parse_datetime
-from .exporter import format_datetime, page_item, time_zone_for
-from .pages import TYPE_MODELS, pages_with_ids, site_items
+from .checks import IDENTITY_FIELDS, founded_year_of, parse_datetime, translatable_fields
+from .exporter import format_datetime, link_field, page_item, tzinfo_for
+from .pages import model_of, pages_with_ids, site_items
+from .reading import Problem, iter_items, open_lines
+from .source_pages import RecentlyUsed, SourcePages, comparable
 from .validation import InvalidContent, validate_file
 
 logger = logging.getLogger(__name__)
 
+
+def reads_referenced_pages(item):
+    return content_types().get(item["type"]).reads_referenced_pages
+
+
 #: Item fields that describe where a translation sits, not what it says.
-PLACEMENT_FIELDS = {"id", "type", "locale", "slug", "parent"}
-TRANSLATED_FIELDS = {"title", "summary", "body", "tags", "city", "place", "venue"}
+PLACEMENT_FIELDS = {*IDENTITY_FIELDS, "slug", "parent"}
+
+
+def translated_fields(item_type):
+    """The fields a translation of ``item_type`` says in its own language."""
+    return set(translatable_fields(item_type)) - PLACEMENT_FIELDS
 
 
 @dataclass
@@ -55,58 +63,6 @@ class ImportResult:
     unchanged: int = 0
     #: What the reader should know of how lines were read (from the validation report).
     notes: list = field(default_factory=list)
-
-
-#: Source pages (and their wagtail-localize records) the importer keeps at hand;
-#: others are read again when needed, so memory does not grow with the file.
-RECENTLY_USED = 256
-
-
-class RecentlyUsed(OrderedDict):
-    """A mapping that keeps only its ``size`` most recently used entries."""
-
-    def __init__(self, size=None):
-        super().__init__()
-        self.size = size or RECENTLY_USED
-
-    def remember(self, key, value):
-        self[key] = value
-        self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
-        return value
-
-
-class SourcePages:
-    """``id -> source page``: every id's page is known by its primary key, the
-    most recently used ones are kept loaded (translations follow their source
-    closely in a file, so they are nearly always at hand)."""
-
-    def __init__(self, size=None):
-        self.keys = {}
-        self.recent = RecentlyUsed(size)
-
-    def __contains__(self, item_id):
-        return item_id in self.keys
-
-    def __setitem__(self, item_id, page):
-        self.keys[item_id] = (type(page), page.pk)
-        self.recent.remember(item_id, page)
-
-    def __getitem__(self, item_id):
-        page = self.recent.get(item_id)
-        if page is None:
-            model, pk = self.keys[item_id]
-            page = model.objects.select_related("locale").get(pk=pk)
-        return self.recent.remember(item_id, page)
-
-
-def comparable(item):
-    """An item reduced to what matters for "has it changed": no empty values, tags as a set."""
-    reduced = {name: value for name, value in item.items() if value not in ("", None, [])}
-    if "tags" in reduced:
-        reduced["tags"] = sorted(reduced["tags"])
-    return reduced
 
 
 #: What a page refused at import raises: reported as a problem of the line, the import undone.
@@ -128,16 +84,16 @@ def import_file(path, user=None, progress=None):
             result = importer.run()
     except IMPORT_FAILURES as error:
         logger.exception("Import of %s failed at line %s; nothing was written", path, importer.line)
-        report.problems.extend(_problems_of(error, importer.line))
+        report.problems.extend(_problems_of(error, importer.line, importer.model))
         raise InvalidContent(report) from error
     result.notes = report.notes
     return result
 
 
-def _problems_of(error, line):
+def _problems_of(error, line, model):
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         return [
-            Problem(line, ITEM_FIELD_OF.get(name, name), message)
+            Problem(line, item_field_of(model, name), message)
             for name, errors in error.error_dict.items()
             for message in ValidationError(errors).messages
         ]
@@ -153,6 +109,7 @@ class _Importer:
         self.progress = progress or NoProgress()
         self.result = ImportResult()
         self.line = 0  # the line being imported, for a failure's report
+        self.model = None  # the model of the line being imported, for a failure's report
         self.translated_sources = set()  # ids whose source is on the site in another locale than their first line
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.sections = {}
@@ -172,7 +129,7 @@ class _Importer:
 
     def lines(self):
         for number, item in iter_items(open_lines(self.path)):
-            self.line = number
+            self.line, self.model = number, model_of(item["type"])
             yield number, item
 
     def run(self):
@@ -180,13 +137,11 @@ class _Importer:
         self.new_content.create_pages()
         self.create_missing_sources()
         self.new_content.write_content()
-        # Organisations first: a jubilee's model validation reads its organisation's founding year.
-        for _number, item in self.source_lines():
-            if item["type"] != "jubilee" and item["id"] not in self.new_content.ids:
-                self.update_source(item)
-        for _number, item in self.source_lines():
-            if item["type"] == "jubilee" and item["id"] not in self.new_content.ids:
-                self.update_source(item)
+        # Pages referred to first: a jubilee's model validation reads its organisation's founding year.
+        for referring in (False, True):
+            for _number, item in self.source_lines():
+                if reads_referenced_pages(item) == referring and item["id"] not in self.new_content.ids:
+                    self.update_source(item)
         self.update_translations()
         return self.result
 
@@ -206,7 +161,7 @@ class _Importer:
             if site_item.source_locale != first_lines[item_id]["locale"]:
                 self.translated_sources.add(item_id)
             self.source_pages[item_id] = (
-                TYPE_MODELS[site_item.type].objects.select_related("locale").get(pk=site_item.source.pk)
+                model_of(site_item.type).objects.select_related("locale").get(pk=site_item.source.pk)
             )
         sources = {item_id: item for item_id, item in first_lines.items() if item_id not in self.translated_sources}
         del first_lines
@@ -214,7 +169,7 @@ class _Importer:
         self.founded = {
             item_id: founded_year_of(item.get("founded"))
             for item_id, item in sources.items()
-            if item["type"] == "organisation"
+            if content_types().get(item["type"]).import_field("founded")
         }
         self.new_content.choose(sources)
 
@@ -241,7 +196,7 @@ class _Importer:
     def parent_for(self, item):
         if "parent" in item:
             return self.page_by_id(item["parent"])
-        return self.section(TYPE_MODELS[item["type"]], item["locale"])
+        return self.section(model_of(item["type"]), item["locale"])
 
     def section(self, model, language_code):
         key = (model, language_code)
@@ -255,7 +210,7 @@ class _Importer:
         return self.source_pages[item_id]
 
     def create_source(self, item):
-        model = TYPE_MODELS[item["type"]]
+        model = model_of(item["type"])
         parent = self.parent_for(item)
         page = model(
             locale=self.locales[item["locale"]],
@@ -271,24 +226,30 @@ class _Importer:
     # Pass 2: sources get their fields, relations and a revision when they changed.
 
     def expected_source_item(self, item, page):
+        """The item ``page`` exports once ``item`` is applied: the line with the values the page derives."""
         expected = {**item, "status": item.get("status", "live"), "slug": item.get("slug") or page.slug}
-        if item["type"] == "organisation":
-            expected.setdefault("kind", page._meta.get_field("kind").default)
-        elif item["type"] == "event":
-            expected.setdefault("category", page._meta.get_field("category").default)
-            start, end = parse_datetime(item["start"]), parse_datetime(item["end"])
-            tzinfo = parse_time_zone(time_zone_for(start, end))
-            expected.update(start=format_datetime(start, tzinfo), end=format_datetime(end, tzinfo))
-        elif item["type"] == "jubilee":
+        entry = content_types().get(item["type"])
+        times = [import_field.name for import_field in entry.import_fields if import_field.kind == FieldKind.DATETIME]
+        for choice in (import_field for import_field in entry.import_fields if import_field.kind == FieldKind.CHOICE):
+            expected.setdefault(choice.name, page._meta.get_field(choice.model_field or choice.name).get_default())
+        if times:
+            moments = [parse_datetime(item[name]) for name in times]
+            tzinfo = tzinfo_for(*moments)
+            expected.update(
+                (name, format_datetime(moment, tzinfo)) for name, moment in zip(times, moments, strict=True)
+            )
+        if entry.import_field("anniversary"):
             expected["anniversary"] = self.anniversary(item)
         return expected
 
     def anniversary(self, item):
+        """A jubilee's anniversary: the line's, or derived from its organisation's founding year."""
         if "anniversary" in item:
             return item["anniversary"]
-        founded = self.founded.get(item["organisation"])
+        organisation = item["organisation"]
+        founded = self.founded.get(organisation)
         if founded is None:
-            founded = getattr(self.page_by_id(item["organisation"]), "founded_year", None)
+            founded = self.page_by_id(organisation).founded_year
         return anniversary_for(item, founded)
 
     def update_source(self, item):
@@ -314,35 +275,28 @@ class _Importer:
             self.count("updated")
 
     def assign_fields(self, page, item):
-        assign_fields(page, item, self.anniversary(item) if item["type"] == "jubilee" else None)
+        has_anniversary = content_types().get(item["type"]).import_field("anniversary")
+        assign_fields(page, item, self.anniversary(item) if has_anniversary else None)
 
     def assign_relations(self, page, item, pk_of=None, tags=True):
         """Set the page's tags (unless ``tags`` is false) and its links to other pages.
 
         ``pk_of(id)``, when given, gives a linked page's key, so that the pages themselves need not be read.
         """
-        links = {"organisation": self.page_by_id} if pk_of is None else {"organisation_id": pk_of}
-        ((name, target),) = links.items()
-        item_type = item["type"]
+        target, suffix = (self.page_by_id, "") if pk_of is None else (pk_of, "_id")
         if tags:
             page.tags.set(item.get("tags", []), clear=True)
-        if item_type == "organisation":
-            page.memberships = [
-                OrganisationMembership(**{name: target(ref)}, sort_order=index)
-                for index, ref in enumerate(item.get("member_of", []))
+        for reference in content_types().get(item["type"]).reference_fields:
+            if reference.kind == FieldKind.REFERENCE:
+                setattr(page, reference.attribute + suffix, target(item[reference.name]))
+                continue
+            link_model = page._meta.get_field(reference.relation).related_model
+            name = link_field(type(page), reference).name + suffix
+            links = [
+                link_model(**{name: target(ref)}, sort_order=index)
+                for index, ref in enumerate(item.get(reference.name, []))
             ]
-        elif item_type == "heritage_project":
-            page.project_organisations = [
-                HeritageProjectOrganisation(**{name: target(ref)}, sort_order=index)
-                for index, ref in enumerate(item.get("organisations", []))
-            ]
-        elif item_type == "jubilee":
-            setattr(page, name, target(item["organisation"]))
-        elif item_type == "event":
-            page.organisers = [
-                EventOrganiser(**{name: target(ref)}, sort_order=index)
-                for index, ref in enumerate(item.get("organisers", []))
-            ]
+            setattr(page, reference.relation, links)
 
     def save(self, page, status, revision=None):
         """Save a revision (unless given) and bring the page to ``status``."""
@@ -399,12 +353,13 @@ class _Importer:
             self.section(type(source), item["locale"])  # wagtail-localize places the translation under it
         current = source.get_translation_or_none(locale)
         current = current.specific if current else None
+        translated = translated_fields(item["type"])
         expected = {
             name: value
             for name, value in source_item.items()
-            if name not in TRANSLATED_FIELDS and name not in PLACEMENT_FIELDS
+            if name not in translated and name not in PLACEMENT_FIELDS
         }
-        for name in TRANSLATED_FIELDS:
+        for name in translated:
             expected[name] = item.get(name, [] if name == "tags" else source_item.get(name))
         if current is not None:
             current_item = page_item(current)
@@ -414,7 +369,7 @@ class _Importer:
                 self.count("unchanged")
                 return
         slug = item.get("slug") or (current.slug if current else slug_from_title(item["title"]))
-        values = {name: item[name] for name in ("title", "summary", "body", "city", "place", "venue") if name in item}
+        values = {name: item[name] for name in translated - {"tags"} if name in item}
         values["slug"] = slug
         translated = translate_page(
             source,

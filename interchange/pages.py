@@ -1,7 +1,9 @@
 """The page types of the interchange format and how to find their pages by id.
 
-Shared by validation (does a referenced id exist on the site, with which
-type?), the importer (which page does a line update?) and the exporter.
+The types are the registry's (:mod:`core.registry`): a type name is the
+``type`` of a line, its model the pages it makes. Shared by validation (does a
+referenced id exist on the site, with which type?), the importer (which page
+does a line update?) and the exporter.
 """
 
 import re
@@ -11,20 +13,7 @@ from itertools import islice
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
-from events.models import EventPage
-from heritage.models import HeritageProjectPage
-from home.models import HomePage, StandardPage
-from home.sections import SECTION_OF_CONTENT
-from organisations.models import JubileePage, OrganisationPage
-
-TYPE_MODELS = {
-    "organisation": OrganisationPage,
-    "heritage_project": HeritageProjectPage,
-    "jubilee": JubileePage,
-    "event": EventPage,
-    "page": StandardPage,
-}
-MODEL_TYPES = {model: type_name for type_name, model in TYPE_MODELS.items()}
+from core.registry import content_types
 
 #: Pages made in the admin have no external id; the export gives them one derived
 #: from their translation key (shared by all translations, stable across exports),
@@ -35,7 +24,17 @@ QUERY_CHUNK = 500
 
 
 def type_of(page):
-    return MODEL_TYPES[type(page)]
+    """The type name of a specific page of one of the registry's models."""
+    return content_types().name_of(page)
+
+
+def model_of(type_name):
+    """The page model of the type called ``type_name``."""
+    return content_types().get(type_name).model
+
+
+def is_interchange_model(model):
+    return model in content_types().by_model
 
 
 def external_id_of(page):
@@ -62,7 +61,7 @@ def pages_with_ids(ids, models=None):
         match = GENERATED_ID.match(external_id)
         if match:
             generated_keys[match["key"]] = external_id
-    for model in models or TYPE_MODELS.values():
+    for model in models or content_types().models():
         for chunk in _chunks(ids):
             yield from model.objects.filter(external_id__in=chunk).select_related("locale")
         for chunk in _chunks(generated_keys):
@@ -139,7 +138,7 @@ def existing_section(item_type, language_code):
         home = english_home.get_translation_or_none(Locale.objects.get(language_code=language_code))
     if home is None:
         return None
-    section_model = SECTION_OF_CONTENT[TYPE_MODELS[item_type]]
-    if section_model is HomePage:
+    section_model = content_types().get(item_type).section_model
+    if section_model is home.specific_class:
         return home
     return section_model.objects.child_of(home).first()

@@ -17,23 +17,20 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .building import model_problems, organisation_stand_in
+from core.registry import FieldKind
+
+from .building import model_problems, stand_in
 from .checks import (
-    COMMON_FIELDS,
-    REFERENCES,
-    REQUIRED_BY_TYPE,
-    SMALL_INT_MAX,
-    TEXT_NEEDING_SOURCE,
-    TRANSLATABLE_FIELDS,
-    TYPE_FIELDS,
-    VALUE_CHECKS,
-    Problem,
-    founded_year_of,
-    open_lines,
-    parse_datetime,
-    read_lines,
+    IDENTITY_FIELDS,
+    allowed_fields,
+    check_value,
+    entry_of,
+    references,
+    text_needing_source,
+    translatable_fields,
 )
-from .pages import TYPE_MODELS, existing_section, site_items
+from .pages import existing_section, model_of, site_items
+from .reading import Problem, open_lines, read_lines
 
 __all__ = ["InvalidContent", "Problem", "Report", "validate_file", "validate_lines"]
 
@@ -100,8 +97,9 @@ class _Validator:
         self.ids = {}
         # (line, field, referenced id, expected type)
         self.references = []
-        # (line, jubilee item), checked by the model once every organisation is known
-        self.jubilees = []
+        # (line, item) of the types whose model validation reads a page they refer to,
+        # checked by the model once every line is known
+        self.referring = []
         # id -> parent id, for the cycle check
         self.parents = {}
         self.slug_claims = []
@@ -114,20 +112,21 @@ class _Validator:
         for name in ("id", "type", "locale", "title"):
             if name not in item:
                 self.problem(line, name, "required")
-        item_type = item.get("type") if isinstance(item.get("type"), str) else None
-        allowed = COMMON_FIELDS + TYPE_FIELDS.get(item_type, ())
+        known_type = entry_of(item.get("type")) is not None
+        item_type = item["type"] if known_type else None
+        allowed = allowed_fields(item_type)
         for name, value in item.items():
             if name not in allowed:
-                known = " for this type" if item_type in TYPE_FIELDS else ""
+                known = " for this type" if known_type else ""
                 shown = name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else json.dumps(name)
                 self.problem(line, shown, f"unknown field{known}")
                 continue
-            error = VALUE_CHECKS[name](value)
+            error = check_value(item_type, name, value)
             if error:
                 self.problem(line, name, error)
         if len(self.report.problems) > problems_before or "id" not in item:
             # Cross-line rules need a sound line; its own problems are reported already.
-            if isinstance(item.get("id"), str) and item["id"] not in self.ids and item_type in TYPE_FIELDS:
+            if isinstance(item.get("id"), str) and item["id"] not in self.ids and known_type:
                 # Keep the id known so that references and translations to it are not reported twice.
                 self.ids[item["id"]] = _IdFacts(line, item_type, {}, item.get("locale"), {}, broken=True)
             return
@@ -146,7 +145,7 @@ class _Validator:
             return None
         from .exporter import page_item
 
-        source_page = TYPE_MODELS[site_item.type].objects.get(pk=site_item.source.pk)
+        source_page = model_of(site_item.type).objects.get(pk=site_item.source.pk)
         source = {name: value for name, value in page_item(source_page).items() if name not in ("id", "type")}
         locale = source.pop("locale")
         where = f"the site's {locale!r} page"
@@ -161,37 +160,38 @@ class _Validator:
     def check_source(self, line, item):
         problems_before = len(self.report.problems)
         item_type = item["type"]
-        for name in REQUIRED_BY_TYPE.get(item_type, ()):
+        entry = entry_of(item_type)
+        for name in entry.required_fields:
             if name not in item:
                 self.problem(line, name, f"required for type {item_type}")
-        if item_type == "heritage_project" and item.get("end_year", SMALL_INT_MAX) < item.get("start_year", 0):
-            self.problem(line, "end_year", "is before start_year")
-        has_times = item_type == "event" and "start" in item and "end" in item
-        if has_times and parse_datetime(item["end"]) < parse_datetime(item["start"]):
-            self.problem(line, "end", "is before start")
-        for name, (target_type, many) in REFERENCES.items():
-            if name in item:
-                for reference in item[name] if many else [item[name]]:
-                    if reference == item["id"]:
-                        self.problem(line, name, "an item cannot refer to itself")
-                    else:
-                        self.references.append((line, name, reference, target_type))
+        self.note_references(line, item)
         if "parent" in item:
             self.parents[item["id"]] = item["parent"]
-        source = {name: value for name, value in item.items() if name not in ("id", "type", "locale")}
+        source = {name: value for name, value in item.items() if name not in IDENTITY_FIELDS}
         facts = _IdFacts(line, item_type, source, item["locale"], {item["locale"]: line}, where=f"line {line}")
         self.ids[item["id"]] = facts
         self.report.sources += 1
         self.report.types[item_type] = self.report.types.get(item_type, 0) + 1
-        if item_type == "jubilee":
-            if "organisation" in item and "date" in item:
-                self.jubilees.append((line, item))
+        if entry.reads_referenced_pages:
+            # Its model's validation reads the page it refers to: checked once every line is known.
+            if all(name in item for name in entry.required_fields):
+                self.referring.append((line, item))
         elif len(self.report.problems) == problems_before:
             for name, message in model_problems(item):
                 self.problem(line, name, message)
         if "slug" in item:
             parent = ("page", item["parent"]) if "parent" in item else ("section", item_type)
             self.slug_claims.append(_SlugClaim(line, item["id"], item["locale"], item["slug"], parent, False))
+
+    def note_references(self, line, item):
+        """Note the line's references, checked once every line is known; refuse one to the item itself."""
+        for name, target_type, many in references(item["type"]):
+            if name in item:
+                for reference in item[name] if many else [item[name]]:
+                    if reference == item["id"]:
+                        self.problem(line, name, "an item cannot refer to itself")
+                    else:
+                        self.references.append((line, name, reference, target_type))
 
     def check_translation(self, line, item, facts):
         if item["type"] != facts.type:
@@ -210,13 +210,15 @@ class _Validator:
         self.report.translations += 1
         if facts.broken:
             return
+        translatable = translatable_fields(item["type"])
+        needing_source = text_needing_source(item["type"])
         for name, value in item.items():
-            if name in ("id", "type", "locale"):
+            if name in IDENTITY_FIELDS:
                 continue
-            if name not in TRANSLATABLE_FIELDS:
+            if name not in translatable:
                 if facts.source.get(name) != value:
                     self.problem(line, name, f"is not translatable and differs from the source ({facts.where})")
-            elif name in TEXT_NEEDING_SOURCE and name not in facts.source:
+            elif name in needing_source and name not in facts.source:
                 self.problem(line, name, f"the source ({facts.where}) has no {name} to translate")
         if "body" in item and "body" in facts.source and len(item["body"]) != len(facts.source["body"]):
             self.problem(
@@ -248,7 +250,7 @@ class _Validator:
             if found_type != expected_type:
                 self.problem(line, name, f"{reference!r} is of type {found_type}, not {expected_type}")
         self.check_parent_cycles()
-        self.check_jubilees()
+        self.check_referring()
         self.check_slugs()
 
     def check_parent_cycles(self):
@@ -262,26 +264,32 @@ class _Validator:
                 seen.add(current)
                 current = self.parents[current]
 
-    def check_jubilees(self):
-        """Each jubilee through the model's validation, with its organisation as the import will leave it."""
-        for line, item in self.jubilees:
-            facts = self.ids.get(item["organisation"])
-            if facts is not None and facts.line:
-                if facts.broken or facts.type != "organisation":
-                    continue  # reported on the organisation's line, or as a reference of the wrong type
-                organisation = organisation_stand_in(
-                    facts.source["title"], founded_year_of(facts.source.get("founded"))
-                )
-            else:
-                site_item = self.site.get(item["organisation"]) or site_items([item["organisation"]]).get(
-                    item["organisation"]
-                )
-                if site_item is None or site_item.type != "organisation":
-                    continue  # reported as a dangling reference, or one of the wrong type
-                # The importer links a jubilee to its organisation's source page.
-                organisation = TYPE_MODELS["organisation"].objects.get(pk=site_item.source.pk)
-            for name, message in model_problems(item, organisation):
-                self.problem(line, name, message)
+    def check_referring(self):
+        """Each line through its model's validation, with the page it refers to as the import will leave it."""
+        for line, item in self.referring:
+            entry = entry_of(item["type"])
+            (field,) = (field for field in entry.reference_fields if field.kind == FieldKind.REFERENCE)
+            referred = self.referred_page(item[field.name], field.target)
+            if referred is not None:
+                for name, message in model_problems(item, referred):
+                    self.problem(line, name, message)
+
+    def referred_page(self, item_id, target_type):
+        """The page ``item_id`` stands for: a stand-in for a line of the file, else the site's source page.
+
+        None when it has problems of its own, is of another type, or is nowhere
+        (each reported elsewhere: on its line, as a reference of the wrong type, as a dangling reference).
+        """
+        facts = self.ids.get(item_id)
+        if facts is not None and facts.line:
+            if facts.broken or facts.type != target_type:
+                return None
+            return stand_in(target_type, facts.source)
+        site_item = self.site.get(item_id) or site_items([item_id]).get(item_id)
+        if site_item is None or site_item.type != target_type:
+            return None
+        # The importer links a page to the source page of the page it refers to.
+        return model_of(target_type).objects.get(pk=site_item.source.pk)
 
     def check_slugs(self):
         """No two pages under one parent with one slug: in the file, nor with a page on the site."""

@@ -17,21 +17,29 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.models import BasePage
+from core.registry import content_types
 from core.visibility import visible_pages
 from events.occurrences import shown_start_expression
 
-# The page types a collection can gather: the content of the network.
-LISTABLE_TYPES = (
-    Q(app_label="events", model="eventpage")
-    | Q(app_label="organisations", model__in=["organisationpage", "jubileepage"])
-    | Q(app_label="heritage", model="heritageprojectpage")
-    | Q(app_label="home", model="standardpage")
-)
+
+def listable_content_types():
+    """The page types a collection can gather: the content of the network, the registry's types."""
+    by_model = ContentType.objects.get_for_models(*content_types().models(), for_concrete_models=False)
+    return ContentType.objects.filter(pk__in=[content_type.pk for content_type in by_model.values()])
+
+
+class CollectionPageForm(WagtailAdminPageForm):
+    """The editor's form of a collection: the content types it offers are the registry's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page_types"].queryset = listable_content_types()
 
 
 class DateWindow(models.TextChoices):
@@ -69,7 +77,6 @@ class CollectionPage(RoutablePageMixin, BasePage):
         ContentType,
         verbose_name=_("content types"),
         blank=True,
-        limit_choices_to=LISTABLE_TYPES,
         related_name="+",
         help_text=_("None ticked: every type."),
     )
@@ -109,6 +116,9 @@ class CollectionPage(RoutablePageMixin, BasePage):
     ]
 
     parent_page_types = ["home.HomePage"]
+    # Not a content type: it lists them.
+    registry_entry = None
+    base_form_class = CollectionPageForm
     subpage_types = []
 
     class Meta:
@@ -123,7 +133,7 @@ class CollectionPage(RoutablePageMixin, BasePage):
         if page_types:
             pages = pages.filter(content_type__in=page_types)
         else:
-            pages = pages.filter(content_type__in=ContentType.objects.filter(LISTABLE_TYPES))
+            pages = pages.filter(content_type__in=listable_content_types())
         tags = list(self.filter_tags.all())
         if tags:
             pages = pages.filter(pk__in=Page.objects.filter(tagged_items__tag__in=tags).values("pk"))

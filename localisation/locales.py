@@ -1,10 +1,11 @@
-"""The site's languages, read from settings in one place."""
+"""The site's languages as the localisation app uses them (the registry is :mod:`core.languages`)."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_supported_language_variant
-from wagtail.coreutils import get_content_languages
+
+from core.languages import language_names
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,8 @@ class PageLanguage:
 
 
 def content_languages():
-    """``{code: native name}`` of the content languages, in settings order."""
-    return dict(get_content_languages())
+    """``{code: native name}`` of the content languages, in settings order (:mod:`core.languages`)."""
+    return language_names()
 
 
 def default_language_code():

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django_countries.fields import Country
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -22,6 +23,8 @@ from wagtail.search import index
 from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
 from core.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
 from core.plain_text import is_storable
+from core.registry import ContentTypeEntry, FieldKind, ImportField
+from core.web_addresses import validate_web_address
 from localisation.api_fields import RelatedPageField, RelatedPagesField
 from localisation.collation import by_title, sort_key
 from localisation.relations import localize_pages
@@ -164,7 +167,7 @@ class OrganisationPage(LocationMixin, BasePage):
     founded_date = models.DateField(
         _("founding date"), null=True, blank=True, help_text=_("Optional: the full date, when it is known.")
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     email = models.EmailField(_("email"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -224,6 +227,20 @@ class OrganisationPage(LocationMixin, BasePage):
 
     parent_page_types = ["organisations.OrganisationIndexPage"]
     subpage_types = []
+
+    registry_entry = ContentTypeEntry(
+        name="organisation",
+        section_title=gettext_noop("Organisations"),
+        import_fields=(
+            ImportField("city", FieldKind.TEXT, translatable=True),
+            ImportField("kind", FieldKind.CHOICE),
+            ImportField("founded", FieldKind.YEAR_OR_DATE, model_field="founded_year", date_field="founded_date"),
+            ImportField("country", FieldKind.COUNTRY),
+            ImportField("website", FieldKind.URL),
+            ImportField("email", FieldKind.EMAIL),
+            ImportField("member_of", FieldKind.REFERENCES, target="organisation", relation="memberships"),
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -406,6 +423,16 @@ class JubileePage(BasePage):
 
     parent_page_types = ["organisations.JubileeIndexPage"]
     subpage_types = []
+
+    registry_entry = ContentTypeEntry(
+        name="jubilee",
+        section_title=gettext_noop("Jubilees"),
+        import_fields=(
+            ImportField("organisation", FieldKind.REFERENCE, required=True, target="organisation"),
+            ImportField("date", FieldKind.DATE, required=True),
+            ImportField("anniversary", FieldKind.POSITIVE_INT),
+        ),
+    )
 
     objects = PageManager.from_queryset(JubileeQuerySet)()
 

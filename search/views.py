@@ -51,7 +51,7 @@ def search_page(request):
     The language filter defaults to every language; the page's own language is
     offered first in the filter list.
     """
-    context = {"search_query": request.GET.get("q", "").strip()[: service.MAX_QUERY_LENGTH], "types": service.TYPES}
+    context = {"search_query": request.GET.get("q", "").strip()[: service.MAX_QUERY_LENGTH], "types": service.search_types()}
     status = HTTPStatus.OK
     if "q" in request.GET:
         try:
@@ -66,7 +66,7 @@ def search_page(request):
                 params=params,
                 response=response,
                 page_obj=paginator.get_page(params.page) if response.count else None,
-                type_facets=_facet_links(response.facets["type"], params.types, service.TYPES),
+                type_facets=_facet_links(response.facets["type"], params.types, service.search_types()),
                 locale_facets=_facet_links(
                     response.facets["locale"], [params.locale] if params.locale else [], site_languages()
                 ),

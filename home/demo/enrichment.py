@@ -14,12 +14,12 @@ from functools import partial
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
+from core.registry import content_types
 from events.models import EventIndexPage, EventPage
 from events.recurrence import normalize_recurrence
 from heritage.models import HeritageGalleryImage, HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage
 from home.sections import get_home_page, get_section, slug_from_title
-from interchange.pages import TYPE_MODELS
 from localisation.translation import translate_page
 from organisations.models import JubileeEvent, JubileeIndexPage, JubileePage, OrganisationIndexPage, OrganisationPage
 
@@ -397,7 +397,7 @@ def enrich_sections():
 
 def enrich_content(source_locales):
     """Enrich the source page of every demo item (``{id: language code}``), then its translations."""
-    for model in TYPE_MODELS.values():
+    for model in content_types().models():
         pages = model.objects.filter(external_id__in=source_locales).select_related("locale").order_by("path")
         for page in pages:
             if source_locales[page.external_id] == page.locale.language_code:

@@ -16,13 +16,14 @@ back to the database backend (:mod:`search.backends.elasticsearch_fallback`).
 
 from functools import cached_property
 
-from django.conf import settings
 from django.db import models
 from modelsearch.index import FilterField, SearchField, get_indexed_models
 from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
 from wagtail.models import Locale, Page
 
+from core.languages import base_language
+from core.languages import content_languages as site_content_languages
 from search.analysis import ANALYSED_FIELD_NAMES, analyse_query
 from search.analysis.languages import elasticsearch_analyzer
 from search.backends.elasticsearch_fallback import ELASTICSEARCH_ERRORS, FallbackBackendMixin
@@ -37,14 +38,9 @@ SEARCH_TERMS_FIELD = ANALYSED_INDEX_FIELDS["search_terms"]
 SEARCH_TERMS_ANALYZER = "search_terms"
 
 
-def base_language(language_code):
-    return language_code.split("-")[0].lower()
-
-
 def content_languages():
     """The site's content languages (``en``, ``nl``, ...), in settings order."""
-    codes = [base_language(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    return list(dict.fromkeys(codes))
+    return list(dict.fromkeys(language.base for language in site_content_languages()))
 
 
 def title_field(language):
@@ -293,8 +289,8 @@ class LanguageSearchBackendMixin(FallbackBackendMixin, SearchEngine):
         super().__init__(params)
         self.settings = language_index_settings(self.settings)
 
-    def ranked_matches(self, query, pages, limit, wanted=None):
-        return matches_of_results(self.search(query, pages), wanted, limit)
+    def ranked_matches(self, query, pages, limit, wanted=None, count_translations=False):
+        return matches_of_results(self.search(query, pages), wanted, limit, count_translations)
 
     def prefix_matches(self, analysed, pages, limit=200):
         return [match_row(page) for page in self.autocomplete(analysed.text, pages)[:limit]]

@@ -20,13 +20,13 @@ from search.service.parameters import (
     MAX_PAGE_SIZE,
     MAX_QUERY_LENGTH,
     MAX_SUGGEST_LENGTH,
-    OTHER_TYPE,
-    TYPES,
     SearchError,
     SearchParams,
     clean_locale,
     clean_query,
+    other_type,
     parse_search_params,
+    search_types,
 )
 from search.service.results import SearchHit, SearchResponse
 from search.service.visibility import filter_types, visible_pages
@@ -37,8 +37,6 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "MAX_SUGGESTIONS",
     "MAX_SUGGEST_LENGTH",
-    "OTHER_TYPE",
-    "TYPES",
     "SearchError",
     "SearchHit",
     "SearchParams",
@@ -46,8 +44,10 @@ __all__ = [
     "clean_locale",
     "clean_query",
     "filter_types",
+    "other_type",
     "parse_search_params",
     "search",
+    "search_types",
     "suggest",
     "visible_pages",
 ]

@@ -4,17 +4,24 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from core.registry import content_types
 from search.analysis import site_languages
 
-#: API type name → page model; every other page is a ``page``.
-TYPE_MODELS = {
-    "organisation": "organisations.OrganisationPage",
-    "heritage_project": "heritage.HeritageProjectPage",
-    "jubilee": "organisations.JubileePage",
-    "event": "events.EventPage",
-}
-OTHER_TYPE = "page"
-TYPES = [*TYPE_MODELS, OTHER_TYPE]
+
+def search_types():
+    """The API's type names: the registry's searchable types (:mod:`core.registry`)."""
+    return [entry.name for entry in content_types().searchable()]
+
+
+def typed_models():
+    """``{type name: page model}`` of the types that name only their own model's pages."""
+    return {entry.name: entry.model for entry in content_types().searchable() if not entry.covers_other_pages}
+
+
+def other_type():
+    """The type name of every page whose model is none of :func:`typed_models`'."""
+    return content_types().other_pages_entry().name
+
 
 MAX_QUERY_LENGTH = 200
 MAX_SUGGEST_LENGTH = 100
@@ -72,10 +79,11 @@ def clean_locale(value):
 def parse_search_params(data, page_size_default=DEFAULT_PAGE_SIZE):
     """Validate a ``QueryDict`` of search parameters (``q``, ``locale``, ``type``, ``page``, ``page_size``)."""
     types = [value for value in data.getlist("type") if value != ""]
-    unknown = [value for value in types if value not in TYPES]
+    known = search_types()
+    unknown = [value for value in types if value not in known]
     if unknown:
         raise SearchError(
-            _("Unknown type “%(type)s”: use one of %(types)s.") % {"type": unknown[0][:30], "types": ", ".join(TYPES)}
+            _("Unknown type “%(type)s”: use one of %(types)s.") % {"type": unknown[0][:30], "types": ", ".join(known)}
         )
     return SearchParams(
         q=clean_query(data.get("q"), MAX_QUERY_LENGTH),

@@ -5,14 +5,13 @@ What may be seen is :mod:`core.visibility`'s one rule; this module narrows it
 by the search's parameters and names the pages' types.
 """
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page
 
 from core import visibility
 from search.analysis import locale_of_language
-from search.service.parameters import OTHER_TYPE, TYPE_MODELS
+from search.service.parameters import other_type, typed_models
 
 
 def visible_pages(site):
@@ -39,15 +38,16 @@ def in_language(pages, language_code):
 def _type_content_types():
     """``{type name: content type id}`` of the typed page models (content types are cached by Django)."""
     return {
-        name: ContentType.objects.get_for_model(apps.get_model(label), for_concrete_model=False).pk
-        for name, label in TYPE_MODELS.items()
+        name: ContentType.objects.get_for_model(model, for_concrete_model=False).pk
+        for name, model in typed_models().items()
     }
 
 
 def type_namer():
     """A function from a content type id to its API type name (``page`` for the untyped)."""
     names = {pk: name for name, pk in _type_content_types().items()}
-    return lambda content_type_id: names.get(content_type_id, OTHER_TYPE)
+    other = other_type()
+    return lambda content_type_id: names.get(content_type_id, other)
 
 
 def filter_types(pages, types):
@@ -55,7 +55,8 @@ def filter_types(pages, types):
     if not types:
         return pages
     content_types = _type_content_types()
-    condition = Q(content_type_id__in=[content_types[name] for name in types if name != OTHER_TYPE])
-    if OTHER_TYPE in types:
+    other = other_type()
+    condition = Q(content_type_id__in=[content_types[name] for name in types if name != other])
+    if other in types:
         condition |= ~Q(content_type_id__in=content_types.values())
     return pages.filter(condition)

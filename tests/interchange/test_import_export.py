@@ -210,9 +210,9 @@ def test_an_import_keeping_one_page_at_hand_gives_the_same_site(home_page, tmp_p
     """Memory stays flat: the importer keeps only recently used pages loaded and
     reads the others again, which must not change what it writes."""
     from bench.jsonl import generated_items
-    from interchange import importer
+    from interchange import source_pages
 
-    monkeypatch.setattr(importer, "RECENTLY_USED", 1)
+    monkeypatch.setattr(source_pages, "RECENTLY_USED", 1)
     originals = [item for group in range(2) for item in generated_items(group)]
     result = import_file(write_lines(tmp_path, originals))
     assert (result.created, result.updated) == (len(originals), 0)
@@ -226,7 +226,7 @@ def test_an_import_keeping_one_page_at_hand_gives_the_same_site(home_page, tmp_p
 
 
 def test_source_pages_keep_the_recently_used_loaded(home_page):
-    from interchange.importer import SourcePages
+    from interchange.source_pages import SourcePages
 
     created = [StandardPage(title=f"Page {index}", slug=f"page-{index}") for index in range(3)]
     pages = SourcePages(size=2)

@@ -15,8 +15,8 @@ from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from interchange import importer
-from interchange.checks import LINE_MAX_BYTES
 from interchange.importer import import_file
+from interchange.reading import LINE_MAX_BYTES
 from interchange.validation import InvalidContent, validate_file
 from organisations.models import OrganisationPage
 from tests.factories import UserFactory

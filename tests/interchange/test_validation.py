@@ -42,7 +42,10 @@ def problems(*items):
         (org(founded="2019-02-30"), "line 1: founded: '2019-02-30' is not a year"),
         (org(country="XX"), "line 1: country: 'XX' is not an ISO 3166-1"),
         (org(email="nope"), "line 1: email: 'nope' is not a valid email"),
-        (org(website="ftp://x.org"), "line 1: website: 'ftp://x.org' is not a valid http(s) URL"),
+        (
+            org(website="ftp://x.org"),
+            "line 1: website: 'ftp://x.org' is not a valid URL (Enter a web address starting with http",
+        ),
         (org(colour="red"), "line 1: colour: unknown field"),
         (org(place="Liège"), "line 1: place: unknown field"),
         (org(member_of=["ghost"]), "line 1: member_of: 'ghost' is neither in the file nor on the site"),
@@ -68,7 +71,7 @@ def problems(*items):
                 "start": "2017-03-18T20:00:00+01:00",
                 "end": "2017-03-18T19:00:00+01:00",
             },
-            "line 1: end: is before start",
+            "line 1: end: The event cannot end before it starts.",
         ),
         ({"id": "e", "type": "event", "locale": "en", "title": "E"}, "line 1: start: required for type event"),
         (
@@ -85,7 +88,7 @@ def problems(*items):
         ),
         (
             {"id": "h", "type": "heritage_project", "locale": "en", "title": "H", "start_year": 2010, "end_year": 2009},
-            "line 1: end_year: is before start_year",
+            "line 1: end_year: A project cannot end before it starts.",
         ),
         (
             {"id": "h", "type": "heritage_project", "locale": "en", "title": "H", "start_year": "2010"},
