@@ -53,6 +53,29 @@ def sections(home_page):
 
 
 @pytest.fixture
+def editor(db):
+    """A member of the Editors group: writes pages, submits them for moderation."""
+    return factories.UserFactory(group="Editors")
+
+
+@pytest.fixture
+def moderator(db):
+    """Olga, of the Moderators group: approves and publishes, manages promotions and redirects."""
+    return factories.UserFactory(username="olga", group="Moderators")
+
+
+@pytest.fixture
+def translator(db):
+    """A member of the Translators group."""
+    return factories.UserFactory(username="translator", group="Translators")
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
 def other_site_calendar(db):
     """A second site with its own calendar: none of it may leak into the first site."""
     root = Page.get_first_root_node()

@@ -14,12 +14,6 @@ PASSWORD = "correct horse battery staple"  # UserFactory's
 
 
 @pytest.fixture
-def moderator(db):
-    user = factories.UserFactory(username="olga", group="Moderators")
-    return user
-
-
-@pytest.fixture
 def events_index(home_page):
     return factories.EventIndexPageFactory(parent=home_page, show_in_menus=True)
 

@@ -4,19 +4,12 @@ import datetime
 import io
 from http import HTTPStatus
 
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from tests import factories
-
-
-@pytest.fixture
-def moderator(db):
-    user = factories.UserFactory(group="Moderators")
-    return user
 
 
 def submit(page, days_ago=0, **data):

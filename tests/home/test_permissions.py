@@ -19,21 +19,6 @@ from tests.helpers.admin_forms import standard_page_data
 
 
 @pytest.fixture
-def editor(db):
-    return factories.UserFactory(group="Editors")
-
-
-@pytest.fixture
-def moderator(db):
-    return factories.UserFactory(group="Moderators")
-
-
-@pytest.fixture
-def translator(db):
-    return factories.UserFactory(group="Translators")
-
-
-@pytest.fixture
 def about_page(home_page):
     return factories.StandardPageFactory(parent=home_page, title="About us")
 

@@ -22,12 +22,6 @@ from tests import factories
 
 
 @pytest.fixture
-def translator(db):
-    user = factories.UserFactory(username="translator", group="Translators")
-    return user
-
-
-@pytest.fixture
 def source_page(organisation_section):
     return factories.OrganisationPageFactory(
         parent=organisation_section["en"], title="Pushkin Fund", slug="pushkin-fund", summary="Poetry."

@@ -18,11 +18,6 @@ def log(query_string, times, days_ago=0):
         query.add_hit(date=timezone.localdate() - datetime.timedelta(days=days_ago))
 
 
-@pytest.fixture
-def superuser(db):
-    return factories.UserFactory(is_superuser=True)
-
-
 @pytest.mark.django_db
 class TestPopularSearchesPanel:
     @pytest.mark.parametrize("group", ["Editors", "Moderators", "Translators"])
