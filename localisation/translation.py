@@ -17,6 +17,8 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from .notifications import muted
+
 #: How wagtail-localize's records name the tool that made these translations.
 TOOL_NAME = "compatriots"
 
@@ -104,9 +106,11 @@ def translate_page(source_page, locale, values, *, publish=True, user=None, tran
     if isinstance(locale, str):
         locale = Locale.objects.get(language_code=locale)
     source = translation_source or translation_source_for(source_page)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
+    # Ready texts from an import or the demo: no work for a translator to be told of.
+    with muted():
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
     save_string_translations(source, locale, values, _positions(source_page, values), user)
     if "slug" in values and not source_page.has_translation(locale):
         _copy_with_slug(source_page, locale, values["slug"])

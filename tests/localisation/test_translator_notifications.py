@@ -91,9 +91,14 @@ def test_inactive_translators_and_others_hear_nothing(federation, submit):
     assert mail.outbox == []
 
 
-def test_muted_bulk_writes_tell_nobody(federation, french_translator, translate):
+def test_muted_writes_tell_nobody(federation, french_translator, submit):
     with muted():
-        translate(federation, "fr", {"title": "Conseil", "slug": "conseil"})
+        submit(federation, "fr")
+    assert mail.outbox == []
+
+
+def test_ready_translations_from_an_import_or_the_demo_tell_nobody(federation, french_translator, translate):
+    translate(federation, "fr", {"title": "Conseil", "slug": "conseil"})
     assert mail.outbox == []
 
 
