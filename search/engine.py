@@ -10,9 +10,11 @@ terms that make the re-ranking possible.
 """
 
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from django.db.models import QuerySet
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.analysis.query import AnalysedQuery
@@ -28,12 +30,19 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def ranked_matches(
-        self, query: AnalysedSearchQuery, pages: QuerySet, limit: int, wanted: QuerySet | None = None
+        self,
+        query: AnalysedSearchQuery,
+        pages: QuerySet,
+        limit: int,
+        wanted: QuerySet | None = None,
+        count_translations: bool = False,
     ) -> RankedMatches:
         """The pages among ``pages`` matching any analysed term of ``query``:
         the best ``limit`` of those ``wanted`` pages (a ``Page`` queryset
         filtered on id, content type and locale; all when ``None``), every
-        match counted per (content type, locale)."""
+        match counted per (content type, locale), and with
+        ``count_translations`` its distinct translation keys per content type
+        (the pages matched, each once whatever its languages)."""
 
     @abstractmethod
     def prefix_matches(self, analysed: AnalysedQuery, pages: QuerySet, limit: int = 200) -> list[MatchRow]:
@@ -50,9 +59,13 @@ def match_row(page) -> MatchRow:
     return (page.pk, page.content_type_id, page.locale_id)
 
 
-def matches_of_results(results, wanted: QuerySet | None, limit: int) -> RankedMatches:
+def matches_of_results(results, wanted: QuerySet | None, limit: int, count_translations: bool = False) -> RankedMatches:
     """:class:`RankedMatches` of a backend's search results, the best first."""
     rows = [match_row(page) for page in results[:MAX_RESULTS]]
+    translations = Counter()
+    if count_translations and rows:
+        keys = Page.objects.filter(pk__in=[row[0] for row in rows]).values_list("content_type_id", "translation_key")
+        translations = Counter(content_type for content_type, _key in set(keys))
     is_wanted: Callable[[MatchRow], bool] | None = None
     if wanted is not None:
         wanted_pks = set(wanted.filter(pk__in=[row[0] for row in rows]).values_list("pk", flat=True))
@@ -60,7 +73,9 @@ def matches_of_results(results, wanted: QuerySet | None, limit: int) -> RankedMa
         def is_wanted(row):
             return row[0] in wanted_pks
 
-    return RankedMatches.of(rows, wanted=is_wanted, limit=limit)
+    matches = RankedMatches.of(rows, wanted=is_wanted, limit=limit)
+    matches.translations = translations
+    return matches
 
 
 class ResultsSearchEngine(SearchEngine):
@@ -69,8 +84,8 @@ class ResultsSearchEngine(SearchEngine):
     def __init__(self, backend):
         self.backend = backend
 
-    def ranked_matches(self, query, pages, limit, wanted=None):
-        return matches_of_results(self.backend.search(query, pages), wanted, limit)
+    def ranked_matches(self, query, pages, limit, wanted=None, count_translations=False):
+        return matches_of_results(self.backend.search(query, pages), wanted, limit, count_translations)
 
     def prefix_matches(self, analysed, pages, limit=200):
         return [match_row(page) for page in self.backend.autocomplete(analysed.text, pages)[:limit]]

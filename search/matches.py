@@ -70,6 +70,9 @@ class RankedMatches:
     #: The rows' :data:`TermsByPage`, when the engine read them with the
     #: rows: what the re-ranking reads.
     terms: TermsByPage | None = None
+    #: ``{content type: translation keys}``: every match's distinct
+    #: translation keys, wanted or not, when asked for (``count_translations``).
+    translations: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, rows, wanted=None, limit=None):

@@ -140,3 +140,22 @@ class IndexedTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} ({self.language}: {self.documents})"
+
+
+class QueryResults(models.Model):
+    """How many results a visitor's query found the last time it was searched:
+    the editors' popular searches show it, and list the searches that found
+    nothing (``wagtail.contrib.search_promotions`` counts the searches only)."""
+
+    query = models.OneToOneField(
+        "wagtailsearchpromotions.Query", on_delete=models.CASCADE, primary_key=True, related_name="results_found"
+    )
+    results = models.PositiveIntegerField(_("results"))
+    searched_on = models.DateField(_("last searched on"))
+
+    class Meta:
+        verbose_name = _("results of a search")
+        verbose_name_plural = _("results of searches")
+
+    def __str__(self):
+        return f"{self.query}: {self.results}"

@@ -26,8 +26,20 @@ def search_api(request):
         params = service.parse_search_params(request.GET)
     except service.SearchError as error:
         return _error(error)
+    # Grouped, each page shows in the visitor's language: ``locale`` if
+    # given, else Accept-Language's, as the locale middleware read it.
+    params.language = _visitor_language()
     response = service.search(params, Site.find_for_request(request), request)
     return JsonResponse(response.as_dict(), json_dumps_params={"ensure_ascii": False})
+
+
+def _visitor_language():
+    """The language of the request (its prefix, cookie or Accept-Language) among the site's."""
+    language = get_language() or ""
+    for code in (language, language.split("-")[0]):
+        if code in site_languages():
+            return code
+    return None
 
 
 @require_GET
@@ -37,9 +49,11 @@ def suggest_api(request):
     try:
         prefix = service.clean_query(request.GET.get("q"), service.MAX_SUGGEST_LENGTH)
         locale = service.clean_locale(request.GET.get("locale"))
+        # The language of the page typed on (its titles come first), else the request's.
+        language = service.clean_locale(request.GET.get("language")) or _visitor_language()
     except service.SearchError as error:
         return _error(error)
-    suggestions = service.suggest(prefix, locale, Site.find_for_request(request), request)
+    suggestions = service.suggest(prefix, locale, Site.find_for_request(request), request, language=language)
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
 
 
@@ -49,7 +63,9 @@ def search_page(request):
     """The visitor's search page: results, facets as filters, snippets, pagination.
 
     The language filter defaults to every language; the page's own language is
-    offered first in the filter list.
+    offered first in the filter list. Results are grouped by translation: each
+    page once, in the page's language when it has a version in it, with
+    links to its other languages.
     """
     context = {"search_query": request.GET.get("q", "").strip()[: service.MAX_QUERY_LENGTH], "types": service.search_types()}
     status = HTTPStatus.OK
@@ -60,6 +76,8 @@ def search_page(request):
             context["error"] = error
             status = HTTPStatus.BAD_REQUEST
         else:
+            # One result per page, in the language of the page searched from.
+            params.group, params.language = True, _visitor_language()
             response = service.search(params, Site.find_for_request(request), request)
             paginator = Paginator(range(response.count), params.page_size)
             context.update(

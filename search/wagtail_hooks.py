@@ -33,16 +33,20 @@ class SynonymGroupViewSet(SnippetViewSet):
 register_snippet(SynonymGroupViewSet)
 
 
-def popular_searches(days=POPULAR_SEARCHES_DAYS, limit=POPULAR_SEARCHES_SHOWN):
-    """``[{"text", "hits"}]``: the most frequent visitor searches of the last ``days`` days.
+def popular_searches(days=POPULAR_SEARCHES_DAYS, limit=POPULAR_SEARCHES_SHOWN, found_nothing=False):
+    """``[{"text", "hits", "results"}]``: the most frequent visitor searches of
+    the last ``days`` days, with the results each found the last time
+    (``None``: not known); with ``found_nothing``, only those that found none.
 
     Summed from the daily hits directly: ``Query.get_most_popular(date_since=...)``
     joins the daily hits twice and so multiplies the sums.
     """
     since = timezone.localdate() - datetime.timedelta(days=days)
+    hits = QueryDailyHits.objects.filter(date__gte=since)
+    if found_nothing:
+        hits = hits.filter(query__results_found__results=0)
     return list(
-        QueryDailyHits.objects.filter(date__gte=since)
-        .values(text=F("query__query_string"))
+        hits.values(text=F("query__query_string"), results=F("query__results_found__results"))
         .annotate(hits=Sum("hits"))
         .filter(hits__gte=POPULAR_SEARCHES_MIN_HITS)
         .order_by("-hits", "text")[:limit]
@@ -69,6 +73,7 @@ class PopularSearchesPanel(Component):
         context = super().get_context_data(parent_context)
         user = self.request.user
         context["queries"] = popular_searches()
+        context["fruitless_queries"] = popular_searches(found_nothing=True)
         context["days"] = POPULAR_SEARCHES_DAYS
         context["can_promote"] = user.has_perm("wagtailsearchpromotions.add_searchpromotion")
         return context

@@ -8,7 +8,7 @@ dropped and the editors' synonyms added; the backend ORs its alternatives.
 from dataclasses import dataclass, field
 
 from search.analysis.languages import site_languages, stopwords
-from search.analysis.text import derived_bases, fold_accents, name_keys, stem, tokens
+from search.analysis.text import derived_bases, fold_accents, lemma_stems, name_keys, stem, tokens
 
 #: Query keys at least this long also match as prefixes (compounds:
 #: ``Poesjkin`` finds ``Poesjkindag``; adjectives: ``пушкинский``).
@@ -107,11 +107,20 @@ def analyse_query(text, languages=None):
         keys = name_keys(word)
         terms = {fold_accents(word), *keys} | {stem(word, language) for language in languages}
         terms |= {base for language in languages for base in derived_bases(word, language)}
+        terms |= {stemmed for language in languages for stemmed in lemma_stems(word, language)}
         terms = _expand_synonyms(terms, synonym_language)
         analysed.words.append(
             QueryWord(text=word, terms=frozenset(terms), prefixes=_word_prefixes(word, keys, languages))
         )
     return analysed
+
+
+def typed_prefix_keys(word):
+    """The name keys a word cut anywhere may begin: its own, and those of each
+    completion of a spelling convention it may be cut inside (``Pus`` of
+    ``Push``/``Poesj``)."""
+    completions = CONVENTION_CONTINUATIONS.get(word[-1:], ())
+    return set(name_keys(word)) | {key for ending in completions for key in name_keys(word + ending)}
 
 
 def analyse_prefix(text, languages=None):
@@ -125,8 +134,7 @@ def analyse_prefix(text, languages=None):
     if not analysed:
         return analysed
     last = analysed.words[-1]
-    completions = CONVENTION_CONTINUATIONS.get(last.text[-1:], ())
-    extra_keys = {key for ending in completions for key in name_keys(last.text + ending)}
+    extra_keys = typed_prefix_keys(last.text) - set(name_keys(last.text))
     if extra_keys:
         analysed.words[-1] = QueryWord(text=last.text, terms=last.terms | extra_keys, prefixes=last.prefixes)
     return analysed

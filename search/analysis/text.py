@@ -22,6 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 from search.analysis.languages import stemmer
+from search.analysis.lemmas import lemma
 
 #: Name keys start with this digit: no stem can, so keys and stems never collide
 #: in one index field, and every engine's tokenizer keeps ``0paxkan`` whole.
@@ -150,6 +151,17 @@ def derived_bases(token, language=None):
     if base.endswith("с"):  # Одесса → одесский: the name's double letter is written once
         bases.add(base + "с")
     return tuple(sorted(bases - {stemmed}))
+
+
+@lru_cache(maxsize=200_000)
+def lemma_stems(token, language):
+    """The stem of the token's dictionary form, when the stemmer leaves the two
+    apart (``musea`` → ``museum``; :mod:`search.analysis.lemmas`)."""
+    found = lemma(token, language)
+    if found is None:
+        return ()
+    stemmed = stem(found, language)
+    return () if stemmed == stem(token, language) else (stemmed,)
 
 
 def index_terms(text, language):

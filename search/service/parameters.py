@@ -34,6 +34,10 @@ class SearchError(ValueError):
     """Bad search parameters: the message says what is wrong (answered with 400)."""
 
 
+#: The value of ``group`` that shows one result per page (docs/search-api.md).
+GROUP_BY_TRANSLATION = "translation"
+
+
 @dataclass
 class SearchParams:
     q: str
@@ -41,6 +45,11 @@ class SearchParams:
     types: list = field(default_factory=list)
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    #: One result per page, its translations grouped (:mod:`~search.service.grouping`).
+    group: bool = False
+    #: The visitor's language: the version a group shows, and first among
+    #: equal matches (``None``: the ``locale`` asked for, else the source).
+    language: str | None = None
 
 
 def _positive_int(value, name, default, maximum=None):
@@ -76,8 +85,21 @@ def clean_locale(value):
     return value
 
 
+def clean_group(value):
+    """Whether ``group`` asks for one result per page (``translation``); none by default."""
+    if value is None or value == "":
+        return False
+    if value != GROUP_BY_TRANSLATION:
+        raise SearchError(
+            _("Unknown grouping “%(group)s”: use “%(translation)s”.")
+            % {"group": value[:30], "translation": GROUP_BY_TRANSLATION}
+        )
+    return True
+
+
 def parse_search_params(data, page_size_default=DEFAULT_PAGE_SIZE):
-    """Validate a ``QueryDict`` of search parameters (``q``, ``locale``, ``type``, ``page``, ``page_size``)."""
+    """Validate a ``QueryDict`` of search parameters (``q``, ``locale``, ``type``,
+    ``page``, ``page_size``, ``group``)."""
     types = [value for value in data.getlist("type") if value != ""]
     known = search_types()
     unknown = [value for value in types if value not in known]
@@ -91,4 +113,5 @@ def parse_search_params(data, page_size_default=DEFAULT_PAGE_SIZE):
         types=list(dict.fromkeys(types)),
         page=_positive_int(data.get("page"), "page", 1, maximum=MAX_PAGE_NUMBER),
         page_size=_positive_int(data.get("page_size"), "page_size", page_size_default, maximum=MAX_PAGE_SIZE),
+        group=clean_group(data.get("group")),
     )

@@ -2,7 +2,8 @@
 off the visitor's time.
 
 A search only adds its query to a buffer in the process (:func:`record`); the
-buffer is written to Wagtail's ``Query`` and ``QueryDailyHits`` tables at the
+buffer is written to Wagtail's ``Query`` and ``QueryDailyHits`` tables (and
+the results each query found to :class:`~search.models.QueryResults`) at the
 end of the response (:func:`flush_after_response`, on ``request_finished``,
 once the response has been handed to the server), in one short transaction
 that waits at most :data:`LOCK_TIMEOUT_MS` for a lock. While another
@@ -19,9 +20,12 @@ from collections import Counter
 from contextlib import contextmanager
 
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
+
+from search.models import QueryResults
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +39,13 @@ FLUSH_RECEIVER_UID = "search-query-log-flush"
 
 _lock = threading.Lock()
 _pending = Counter()  # {(normalised query, date): hits}
+_results = {}  # {normalised query: results it found, the last time}
 _dropped = 0
 
 
-def record(query_string):
-    """Count a visitor's query (normalised as Wagtail does), in memory only."""
+def record(query_string, results=None):
+    """Count a visitor's query (normalised as Wagtail does) and how many
+    ``results`` it found, in memory only."""
     global _dropped
     key = (normalise_query_string(query_string), timezone.now().date())
     if not key[0]:
@@ -47,6 +53,8 @@ def record(query_string):
     with _lock:
         if key in _pending or len(_pending) < MAX_PENDING_QUERIES:
             _pending[key] += 1
+            if results is not None:
+                _results[key[0]] = results
             return
         _dropped += 1
         dropped = _dropped
@@ -70,21 +78,25 @@ def discard_pending():
     global _dropped
     with _lock:
         _pending.clear()
+        _results.clear()
         _dropped = 0
 
 
 def _take():
     with _lock:
-        taken = dict(_pending)
+        taken = dict(_pending), dict(_results)
         _pending.clear()
+        _results.clear()
     return taken
 
 
-def _put_back(counts):
+def _put_back(counts, results):
     """Counts whose write failed, back into the buffer as far as it has room."""
     global _dropped
     lost = 0
     with _lock:
+        for query_string, found in results.items():
+            _results.setdefault(query_string, found)
         for key, hits in counts.items():
             if key in _pending or len(_pending) < MAX_PENDING_QUERIES:
                 _pending[key] += hits
@@ -99,14 +111,14 @@ def flush():
     """Write the buffered counts, waiting at most :data:`LOCK_TIMEOUT_MS` for a
     lock; on any database error they stay buffered. Returns whether the buffer
     was written."""
-    counts = _take()
-    if not counts:
+    counts, results = _take()
+    if not counts and not results:
         return True
     try:
         with _short_lock_timeout():
-            _write(counts)
+            _write(counts, results)
     except DatabaseError as error:
-        _put_back(counts)
+        _put_back(counts, results)
         logger.info("Search query log kept for later (%s)", error)
         return False
     return True
@@ -143,23 +155,40 @@ def _short_lock_timeout():
                 cursor.execute(f"PRAGMA busy_timeout = {int(previous)}")
 
 
-def _write(counts):
+def _write(counts, results):
     """Upsert ``{(query, date): hits}`` into Wagtail's query and daily hit
-    tables, in one transaction: two statements per query where Wagtail's
-    ``Query.get(...).add_hit()`` takes five."""
-    queries, daily = Query._meta.db_table, QueryDailyHits._meta.db_table
-    add_query = f"INSERT INTO {queries} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING"
-    # SQLite needs the SELECT's WHERE to read ON CONFLICT as the upsert's.
-    add_hits = (
-        f"INSERT INTO {daily} (query_id, date, hits) SELECT id, %s, %s FROM {queries} WHERE query_string = %s "
-        f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + EXCLUDED.hits"
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
+    tables, and ``{query: results found}`` into :class:`~search.models.QueryResults`,
+    in one transaction of a few statements whatever the number of queries
+    (Wagtail's ``Query.get(...).add_hit()`` takes five per query): the
+    queries inserted at once (those already known left alone), their ids
+    read at once, the known days' hits added to in one update and the new
+    days inserted at once."""
+    query_strings = sorted({query_string for query_string, _day in counts} | set(results))
+    with transaction.atomic():
         if connection.vendor == "postgresql":
             # A statistic: its commit need not wait for the disk (a crash may
             # lose the last counts, never consistency), nor for another's lock.
-            cursor.execute(f"SET LOCAL lock_timeout = '{int(LOCK_TIMEOUT_MS)}ms'")
-            cursor.execute("SET LOCAL synchronous_commit = off")
-        for (query_string, day), hits in sorted(counts.items()):
-            cursor.execute(add_query, [query_string])
-            cursor.execute(add_hits, [connection.ops.adapt_datefield_value(day), hits, query_string])
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = '{int(LOCK_TIMEOUT_MS)}ms'")
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        Query.objects.bulk_create([Query(query_string=text) for text in query_strings], ignore_conflicts=True)
+        ids = dict(Query.objects.filter(query_string__in=query_strings).values_list("query_string", "pk"))
+        hits = {(ids[query_string], day): number for (query_string, day), number in counts.items()}
+        known = QueryDailyHits.objects.filter(
+            query_id__in={query_id for query_id, _day in hits}, date__in={day for _query_id, day in hits}
+        ).values_list("pk", "query_id", "date")
+        added = {pk: hits.pop((query_id, day)) for pk, query_id, day in known if (query_id, day) in hits}
+        if added:
+            QueryDailyHits.objects.filter(pk__in=added).update(
+                hits=F("hits") + Case(*(When(pk=pk, then=Value(number)) for pk, number in added.items()), default=0)
+            )
+        QueryDailyHits.objects.bulk_create(
+            [QueryDailyHits(query_id=query_id, date=day, hits=number) for (query_id, day), number in hits.items()]
+        )
+        today = timezone.localdate()
+        QueryResults.objects.bulk_create(
+            [QueryResults(query_id=ids[text], results=found, searched_on=today) for text, found in results.items()],
+            update_conflicts=True,
+            unique_fields=["query"],
+            update_fields=["results", "searched_on"],
+        )

@@ -25,12 +25,14 @@ RERANK_DEPTH = 100
 FUZZY_WEIGHT = 0.5
 
 
-def engine_matches(analysed, pages, engine, types, limit):
+def engine_matches(analysed, pages, engine, types, limit, count_translations=False):
     """The :class:`~search.matches.RankedMatches` of the query among
     ``pages``: the best ``limit`` of the ``types`` asked for (all when none
-    are), every match counted."""
+    are), every match counted (and its translation, with ``count_translations``)."""
     wanted = filter_types(Page.objects.all(), types) if types else None
-    return engine.ranked_matches(AnalysedSearchQuery(analysed), pages, limit, wanted=wanted)
+    return engine.ranked_matches(
+        AnalysedSearchQuery(analysed), pages, limit, wanted=wanted, count_translations=count_translations
+    )
 
 
 @dataclass
@@ -98,10 +100,17 @@ def _score(analysed, document, frequencies, fuzzy_frequencies, idf):
     return exact, score * (0.5 + coverage) + 10 * (coverage == 1 and len(analysed.words) > 1)
 
 
-def rerank(analysed, rows, engine, terms=None):
+#: Decimals of a re-ranking score compared when pages in the visitor's
+#: language go first: scores closer than this are an equal match.
+EQUAL_MATCH_DECIMALS = 3
+
+
+def rerank(analysed, rows, engine, terms=None, preferred_locale=None):
     """Re-score the engine's best rows in Python (see the module docstring),
     from their indexed ``terms`` (``{pk: (title terms, all terms)}``) when the
-    engine gave them, else as the engine reads them."""
+    engine gave them, else as the engine reads them. With a
+    ``preferred_locale`` (the visitor's language), its pages come first
+    among pages matching equally."""
     head, tail = rows[:RERANK_DEPTH], rows[RERANK_DEPTH:]
     if terms is None and head:
         terms = engine.analysed_terms([PageRef(pk, content_type) for pk, content_type, _locale in head])
@@ -126,7 +135,12 @@ def rerank(analysed, rows, engine, terms=None):
         pk: _score(analysed, document, frequencies[pk], fuzzy_frequencies[pk], idf)
         for pk, document in documents.items()
     }
-    if analysed.is_fuzzy:
+    if preferred_locale is not None:
+
+        def key(row):
+            exact, score = scored.get(row[0], (0, 0.0))
+            return (-exact if analysed.is_fuzzy else 0, -round(score, EQUAL_MATCH_DECIMALS), row[2] != preferred_locale)
+    elif analysed.is_fuzzy:
         # Pages matching more words as typed come before pages matching their neighbours.
         def key(row):
             exact, score = scored.get(row[0], (0, 0.0))

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from search.analysis import page_language
 from search.service.parameters import SearchParams
-from search.service.snippets import highlight, page_plain_text
+from search.service.snippets import highlight, page_prose
 
 
 @dataclass
@@ -21,9 +21,12 @@ class SearchHit:
     type: str
     snippet: str
     promoted: bool = False
+    #: Grouped results: the page's other languages, ``[{"locale", "title", "url"}]``
+    #: (``None`` when results are not grouped).
+    translations: list | None = None
 
     def as_dict(self):
-        return {
+        fields = {
             "id": self.id,
             "title": self.title,
             "url": self.url,
@@ -31,6 +34,9 @@ class SearchHit:
             "type": self.type,
             "snippet": self.snippet,
         }
+        if self.translations is not None:
+            fields["translations"] = self.translations
+        return fields
 
 
 @dataclass
@@ -72,7 +78,7 @@ def make_hit(page, analysed, request, type_name, matches, promoted=False):
         url=page_url(page, request),
         locale=language,
         type=type_name(page.content_type_id),
-        snippet=highlight(page_plain_text(page) or page.title, analysed, language, matches=matches),
+        snippet=highlight(page_prose(page) or page.title, analysed, language, matches=matches),
         promoted=promoted,
     )
 

@@ -9,7 +9,12 @@ word tens of thousands of times costs no more than one of a few pages.
 import html
 from functools import lru_cache
 
-from search.analysis import index_terms, page_texts, tokens
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from modelsearch.index import SearchField
+from wagtail.fields import StreamField
+
+from search.analysis import ANALYSED_FIELD_NAMES, index_terms, page_texts, tokens
 
 #: Words of context shown around the best match in a snippet.
 SNIPPET_WORDS = 30
@@ -95,4 +100,45 @@ def page_plain_text(page, limit=MAX_SNIPPET_SOURCE):
         piece = text[: limit - length]
         pieces.append(piece)
         length += len(piece) + 1
+    return " ".join(pieces)
+
+
+def _is_prose(model, name):
+    """Whether a page model's searchable field holds running text (a text or
+    stream field: summary, body, introduction), not a short value (city, venue)."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return isinstance(field, (models.TextField, StreamField))
+
+
+def _texts(value):
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _texts(item)]
+    return [str(value)]
+
+
+def page_prose(page, limit=MAX_SNIPPET_SOURCE):
+    """The first ``limit`` characters of a page's running text (its summary,
+    body and other text fields, joined by spaces): what a snippet shows. Short
+    field values (city, venue, place) and tags are left out: a snippet never
+    ends in them, and the result's own line shows place and date."""
+    pieces, length = [], 0
+    for search_field in page.get_search_fields():
+        name = getattr(search_field, "field_name", None)
+        if not isinstance(search_field, SearchField) or name == "title" or name in ANALYSED_FIELD_NAMES:
+            continue
+        if not _is_prose(type(page), name):
+            continue
+        for text in _texts(search_field.get_value(page)):
+            if not text or length >= limit:
+                continue
+            piece = text[: limit - length]
+            pieces.append(piece)
+            length += len(piece) + 1
     return " ".join(pieces)

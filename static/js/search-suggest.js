@@ -1,5 +1,6 @@
-// As-you-type suggestions for the search page: an ARIA 1.2 combobox over the
-// suggest API (/api/search/suggest/). Without JavaScript the form still works.
+// As-you-type suggestions for every search box (the search page's, the
+// header's, the home page's): an ARIA 1.2 combobox over the suggest API
+// (/api/search/suggest/). Without JavaScript the form still works.
 (function () {
   "use strict";
 
@@ -27,6 +28,7 @@
       options.forEach((option, i) => option.setAttribute("aria-selected", String(i === index)));
       active = index;
       if (index >= 0) {
+        options[index].scrollIntoView({ block: "nearest" }); // the highlighted option stays in sight
         input.setAttribute("aria-activedescendant", options[index].id);
       } else {
         input.removeAttribute("aria-activedescendant");
@@ -38,7 +40,7 @@
       if (!suggestions.length) return;
       suggestions.forEach((suggestion, index) => {
         const option = document.createElement("li");
-        option.id = `search-suggestion-${index}`;
+        option.id = `${list.id}-${index}`; // unique when a page has several search boxes
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.lang = suggestion.locale;
@@ -62,6 +64,8 @@
       const requestNumber = ++latestRequest;
       const params = new URLSearchParams({ q: prefix });
       if (container.dataset.locale) params.set("locale", container.dataset.locale);
+      // Titles in the language of the page come first.
+      if (document.documentElement.lang) params.set("language", document.documentElement.lang);
       try {
         const response = await fetch(`${endpoint}?${params}`, { headers: { Accept: "application/json" } });
         if (!response.ok || requestNumber !== latestRequest) return;

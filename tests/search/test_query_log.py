@@ -118,7 +118,7 @@ def test_counts_are_written_at_the_end_of_the_response(client, home_page):
 
 @pytest.mark.django_db
 def test_a_failed_write_keeps_the_counts_for_the_next(client, home_page, monkeypatch):
-    def locked(pending):
+    def locked(*_buffered):
         raise OperationalError("database is locked")
 
     with monkeypatch.context() as patch:

@@ -3,11 +3,14 @@
 from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.index import AutocompleteField, SearchField, get_indexed_models
 from modelsearch.query import And, Or, PlainText
+from wagtail.models import Page
 
 from search.analysis import analyse_query
+from search.backends.database.autocomplete import analysed_prefixes, matching_pks, typed_query, typed_words
 from search.matches import AnalysedSearchQuery
 
 #: Relative weight of a title match over a body match in the engine's ranking.
@@ -133,5 +136,24 @@ class AnalysedBackendMixin:
         return super().search(query, model_or_queryset, fields, operator, order_by_relevance)
 
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
-        # Word prefixes: the analysed query's prefix keys and the words typed so far.
-        return self.search(query, model_or_queryset, fields, operator, order_by_relevance)
+        """Pages (the admin's page search, listing and chooser): every word a
+        prefix, quoted phrases and negation (:mod:`.autocomplete`); other
+        models: their search."""
+        queryset = (
+            model_or_queryset if isinstance(model_or_queryset, QuerySet) else model_or_queryset._default_manager.all()
+        )
+        if not issubclass(queryset.model, Page) or isinstance(query, AnalysedSearchQuery):
+            return self.search(query, model_or_queryset, fields, operator, order_by_relevance)
+        typed = typed_query(query)
+        if not typed:
+            return EmptySearchResults()
+        pks = matching_pks(self, typed, queryset)
+        if not pks:
+            return EmptySearchResults()
+        return self.search(
+            AnalysedSearchQuery(analysed_prefixes(typed_words(typed))),
+            queryset.filter(pk__in=pks),
+            fields,
+            operator,
+            order_by_relevance,
+        )

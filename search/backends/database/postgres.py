@@ -209,10 +209,11 @@ class AnalysedPostgresSearchBackend(AnalysedBackendMixin, SearchEngine, Postgres
             planner_settings={"enable_seqscan": "off", "jit": "off"},
         )
 
-    def ranked_matches(self, query, pages, limit, wanted=None):
+    def ranked_matches(self, query, pages, limit, wanted=None, count_translations=False):
         """The :class:`RankedMatches` of ``pages`` matching any analysed term of
         ``query``: the best ``limit`` of the ``wanted`` pages (a ``Page``
-        queryset's conditions on id, content type and locale), every match counted."""
+        queryset's conditions on id, content type and locale), every match
+        counted (and their translation keys, with ``count_translations``)."""
         matches = self._matches(tsquery_text(query.analysed.terms, query.analysed.prefix_keys))
         conditions = wanted_conditions(wanted)
         terms = (
@@ -221,7 +222,10 @@ class AnalysedPostgresSearchBackend(AnalysedBackendMixin, SearchEngine, Postgres
             "terms.terms",
         )
         return counted_rows(
-            self._rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "DESC", terms))
+            self._rows(
+                pages,
+                lambda *where: counted_statement(matches(*where), conditions, limit, "DESC", terms, count_translations),
+            )
         )
 
     def prefix_matches(self, analysed, pages, limit=200):

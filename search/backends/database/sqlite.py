@@ -243,16 +243,20 @@ class AnalysedSQLiteSearchBackend(AnalysedBackendMixin, SearchEngine, SQLiteSear
 
         return matches
 
-    def ranked_matches(self, query, pages, limit, wanted=None):
+    def ranked_matches(self, query, pages, limit, wanted=None, count_translations=False):
         """The :class:`RankedMatches` of ``pages`` matching any analysed term of
         ``query``: the best ``limit`` of the ``wanted`` pages (a ``Page``
-        queryset's conditions on id, content type and locale), every match counted."""
+        queryset's conditions on id, content type and locale), every match
+        counted (and their translation keys, with ``count_translations``)."""
         lexemes = AnalysedSQLiteQueryCompiler(pages.model.objects.none(), query).build_search_query_content(query)
         matches = self._matches(["title", "body"], lexemes.value, pages)
         conditions = wanted_conditions(wanted)
         terms = (f'"{PAGE_FTS_TABLE}" AS terms ON terms.rowid = best.id', "terms.title", "terms.body")
         return counted_rows(
-            ranked_rows(pages, lambda *where: counted_statement(matches(*where), conditions, limit, "ASC", terms))
+            ranked_rows(
+                pages,
+                lambda *where: counted_statement(matches(*where), conditions, limit, "ASC", terms, count_translations),
+            )
         )
 
     def prefix_matches(self, analysed, pages, limit=200):

@@ -12,6 +12,7 @@ from collections import Counter
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models.expressions import Col
+from wagtail.models import Page
 
 from search.matches import MAX_RERANKED_TERMS_TEXT, RankedMatches, split_terms
 
@@ -66,7 +67,7 @@ def page_conditions(pages, table=None, columns=None):
     return sql or "1 = 1", list(params)
 
 
-def counted_statement(matches, wanted, limit, score_order, terms):
+def counted_statement(matches, wanted, limit, score_order, terms, count_translations=False):
     """``(sql, params)`` of a statement answering a :class:`RankedMatches` in one go.
 
     ``matches`` is ``(sql, params)`` selecting ``id, content_type_id,
@@ -78,6 +79,9 @@ def counted_statement(matches, wanted, limit, score_order, terms):
     with its indexed title terms and terms: ``terms`` is ``(join, title
     column, terms column)``, the join of the index table, aliased ``terms``,
     to a ``best`` row. Count rows have no id; best rows carry their position.
+    With ``count_translations``, the matches' distinct translation keys are
+    counted per content type too (rows with neither id nor locale): the
+    pages matched, each counted once whatever its languages.
     """
     matches_sql, matches_params = matches
     wanted_sql, wanted_params = wanted
@@ -88,12 +92,22 @@ def counted_statement(matches, wanted, limit, score_order, terms):
         f"WITH matched AS ({matches_sql}) "  # noqa: S608  a statement the backend composed; values are parameters
         "SELECT NULL, content_type_id, locale_id, COUNT(*), NULL, NULL FROM matched "
         "GROUP BY content_type_id, locale_id "
+        f"{_translation_counts() if count_translations else ''}"
         f"UNION ALL SELECT best.*, {title_column}, {capped_terms_column(terms_column)} FROM ("
         f"SELECT id, content_type_id, locale_id, ROW_NUMBER() OVER (ORDER BY score {score_order}, id) AS position "
         f"FROM matched WHERE {wanted_sql} ORDER BY score {score_order}, id LIMIT {int(limit)}"
         f") AS best JOIN {terms_join}"
     )
     return sql, [*matches_params, *wanted_params]
+
+
+def _translation_counts():
+    """The union's rows counting every match's distinct translation keys per content type."""
+    page_table = Page._meta.db_table
+    return (
+        "UNION ALL SELECT NULL, page.content_type_id, NULL, COUNT(DISTINCT page.translation_key), NULL, NULL "  # noqa: S608  the pages' table name
+        f'FROM matched JOIN "{page_table}" AS page ON page.id = matched.id GROUP BY page.content_type_id '
+    )
 
 
 def ordered_statement(matches, score_order):
@@ -105,15 +119,17 @@ def ordered_statement(matches, score_order):
 
 def counted_rows(rows):
     """The :class:`RankedMatches` of a :func:`counted_statement`'s rows."""
-    counts, best, terms = Counter(), [], {}
+    counts, translations, best, terms = Counter(), Counter(), [], {}
     for pk, content_type, locale, number, title_terms, all_terms in rows:
-        if pk is None:
+        if pk is None and locale is None:
+            translations[content_type] = number
+        elif pk is None:
             counts[(content_type, locale)] = number
         else:
             best.append((number, (pk, content_type, locale)))
             terms[pk] = (title_terms.split(), split_terms(all_terms))
     best.sort()
-    return RankedMatches(rows=[row for _number, row in best], counts=counts, terms=terms)
+    return RankedMatches(rows=[row for _number, row in best], counts=counts, terms=terms, translations=translations)
 
 
 def wanted_conditions(wanted):
