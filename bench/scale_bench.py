@@ -130,7 +130,8 @@ def type_fields(model, group, city, start, organisations):
     """The fields of generated page ``group`` that belong to its content type."""
     from events.models import EventCategory, EventPage
     from heritage.models import HeritageProjectPage
-    from organisations.models import JubileePage, OrganisationKind, OrganisationPage
+    from jubilees.models import JubileePage
+    from organisations.models import OrganisationKind, OrganisationPage
 
     if model is OrganisationPage:
         kinds = OrganisationKind.values
@@ -173,7 +174,8 @@ def build_scale(database_path, target_pages):
     from heritage.models import HeritageProjectPage
     from home.models import StandardPage
     from home.sections import get_home_page, get_section
-    from organisations.models import JubileePage, OrganisationPage
+    from jubilees.models import JubileePage
+    from organisations.models import OrganisationPage
     from search.batching import batched_tasks
 
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():

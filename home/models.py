@@ -9,7 +9,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core.models import IMAGE_PREFETCH, BasePage
-from core.registry import ContentTypeEntry
 from core.visibility import visible_pages
 
 
@@ -25,7 +24,7 @@ class HomePage(BasePage):
     subpage_types = [
         "home.StandardPage",
         "organisations.OrganisationIndexPage",
-        "organisations.JubileeIndexPage",
+        "jubilees.JubileeIndexPage",
         "heritage.HeritageIndexPage",
         "events.EventIndexPage",
         "listings.CollectionPage",
@@ -40,7 +39,8 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from events.models import EventIndexPage, EventPage
         from heritage.models import HeritageIndexPage, HeritageProjectPage
-        from organisations.models import JubileeIndexPage, JubileePage, OrganisationIndexPage
+        from jubilees.models import JubileeIndexPage, JubileePage
+        from organisations.models import OrganisationIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         # By their next occurrence: a weekly course that began years ago is shown at its next date.

@@ -1,6 +1,10 @@
-"""Organisations of the compatriot network, their memberships and jubilees."""
+"""Organisations of the compatriot network and their memberships.
 
-import datetime
+The pages that link to an organisation (its events, heritage projects and
+jubilees) belong to apps that depend on this one: an organisation page finds
+them through the reverse relations of their links
+(:meth:`OrganisationPage.pages_linking_here`).
+"""
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -16,16 +20,15 @@ from django_countries.fields import Country
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
-from core.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet, LocationMixin
+from core.models import IMAGE_PREFETCH, BasePage, LocationMixin
 from core.plain_text import is_storable
 from core.registry import ContentTypeEntry, FieldKind, ImportField
 from core.web_addresses import validate_web_address
-from localisation.api_fields import RelatedPageField, RelatedPagesField
+from localisation.api_fields import RelatedPagesField
 from localisation.collation import by_title, sort_key
 from localisation.relations import localize_pages
 
@@ -287,6 +290,22 @@ class OrganisationPage(LocationMixin, BasePage):
             site=self.get_site(),
         )
 
+    def pages_linking_here(self, relation):
+        """Visible pages that point at this organisation (in any language) through ``relation``, by title.
+
+        ``relation`` names a reverse relation to this model: a page's own
+        foreign key (a jubilee's ``organisation``) or a child row's (an event's
+        organisers). The apps whose pages link to organisations depend on this
+        one, not the reverse, so the pages' model is read from the relation.
+        """
+        linking_field = self._meta.get_field(relation).remote_field
+        model, path = linking_field.model, linking_field.name
+        if not issubclass(model, Page):  # a child row: its parental key leads to the page
+            parental_key = next(field for field in model._meta.get_fields() if isinstance(field, ParentalKey))
+            model = parental_key.related_model
+            path = f"{parental_key.related_query_name()}__{path}"
+        return by_title(self.related_pages(model, path))
+
     @cached_property
     def members(self):
         return by_title(self.related_pages(OrganisationPage, "memberships__organisation"))
@@ -301,19 +320,15 @@ class OrganisationPage(LocationMixin, BasePage):
 
     @cached_property
     def organised_events(self):
-        from events.models import EventPage
-
-        return by_title(self.related_pages(EventPage, "organisers__organisation"))
+        return self.pages_linking_here("event_links")
 
     @cached_property
     def heritage_projects(self):
-        from heritage.models import HeritageProjectPage
-
-        return by_title(self.related_pages(HeritageProjectPage, "project_organisations__organisation"))
+        return self.pages_linking_here("heritage_links")
 
     @cached_property
     def jubilees(self):
-        return by_title(self.related_pages(JubileePage, "organisation"))
+        return self.pages_linking_here("jubilee_pages")
 
 
 class OrganisationMembership(Orderable):
@@ -333,166 +348,3 @@ class OrganisationMembership(Orderable):
     def clean(self):
         if self.member_id and self.organisation.translation_key == self.member.translation_key:
             raise ValidationError({"organisation": _("An organisation cannot be a member of itself.")})
-
-
-class JubileeQuerySet(ContentPageQuerySet):
-    def upcoming(self):
-        return self.visible().filter(date__gte=timezone.localdate()).order_by("date")
-
-    def past(self):
-        return self.visible().filter(date__lt=timezone.localdate()).order_by("-date")
-
-
-class JubileeIndexPage(RoutablePageMixin, BasePage):
-    """The list of jubilees, coming first (the soonest ones) then past, a page at a time;
-    ``anniversaries/``: the round anniversaries coming, whether or not a jubilee page is written."""
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["organisations.JubileePage"]
-    max_count_per_parent = 1
-
-    PER_PAGE = 12
-    UPCOMING_SHOWN = 24
-
-    class Meta:
-        verbose_name = _("jubilee index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        jubilees = (
-            JubileePage.objects.child_of(self)
-            .visible()
-            .select_related("image", "locale")
-            .prefetch_related(*IMAGE_PREFETCH)
-        )
-        # The soonest ones: the list stays as long as a page however many are announced years ahead.
-        context["upcoming_jubilees"] = jubilees.upcoming()[: self.UPCOMING_SHOWN]
-        context["past_jubilees"] = Paginator(jubilees.past(), self.PER_PAGE).get_page(request.GET.get("page"))
-        return context
-
-    @path("anniversaries/", name="anniversaries")
-    def anniversaries(self, request):
-        from .anniversaries import PUBLIC_MONTHS, coming_anniversaries
-
-        return self.render(
-            request,
-            template="organisations/jubilee_anniversaries.html",
-            context_overrides={
-                "anniversaries": coming_anniversaries(self.locale, self.get_site(), timezone.localdate()),
-                "months": PUBLIC_MONTHS,
-            },
-        )
-
-
-class JubileePage(BasePage):
-    """An organisation's anniversary celebration.
-
-    The anniversary number is derived from the organisation's founding year and
-    the celebration date, so that an editor cannot publish a "60th" jubilee of an
-    organisation founded 70 years earlier.
-    """
-
-    organisation = models.ForeignKey(
-        OrganisationPage, verbose_name=_("organisation"), null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    date = models.DateField(_("celebration date"))
-    anniversary = models.PositiveSmallIntegerField(
-        _("anniversary"), null=True, blank=True, help_text=_("Left empty, it is derived from the founding year.")
-    )
-
-    content_panels = BasePage.content_panels[:1] + [
-        MultiFieldPanel(
-            [FieldPanel("organisation"), FieldRowPanel([FieldPanel("date"), FieldPanel("anniversary")])],
-            heading=_("Jubilee"),
-        ),
-        InlinePanel("jubilee_events", label=_("Linked events")),
-        *BasePage.content_panels[1:],
-    ]
-    search_fields = BasePage.search_fields + [
-        index.FilterField("date"),
-        index.FilterField("anniversary"),
-        index.FilterField("organisation"),
-    ]
-
-    api_fields = [
-        APIField("organisation", serializer=RelatedPageField("organisation")),
-        APIField("date"),
-        APIField("anniversary"),
-        APIField("summary"),
-    ]
-
-    parent_page_types = ["organisations.JubileeIndexPage"]
-    subpage_types = []
-
-    registry_entry = ContentTypeEntry(
-        name="jubilee",
-        section_title=gettext_noop("Jubilees"),
-        import_fields=(
-            ImportField("organisation", FieldKind.REFERENCE, required=True, target="organisation"),
-            ImportField("date", FieldKind.DATE, required=True),
-            ImportField("anniversary", FieldKind.POSITIVE_INT),
-        ),
-    )
-
-    objects = PageManager.from_queryset(JubileeQuerySet)()
-
-    class Meta:
-        verbose_name = _("jubilee")
-
-    def derived_anniversary(self):
-        if self.organisation_id and self.date:
-            return self.organisation.anniversary_in(self.date.year)
-        return None
-
-    def clean(self):
-        super().clean()
-        if not self.organisation_id:
-            raise ValidationError({"organisation": _("Choose the organisation whose jubilee this is.")})
-        derived = self.derived_anniversary()
-        if derived is None:
-            if self.organisation.founded_year and self.date and self.date.year <= self.organisation.founded_year:
-                raise ValidationError({"date": _("A jubilee is celebrated after the organisation was founded.")})
-            if not self.anniversary:
-                raise ValidationError(
-                    {"anniversary": _("The organisation has no founding year: give the anniversary number.")}
-                )
-        elif self.anniversary and self.anniversary != derived:
-            raise ValidationError(
-                {
-                    "anniversary": _(
-                        "%(org)s was founded in %(founded)s: the anniversary celebrated in %(year)s is"
-                        " %(derived)s years, not %(given)s."
-                    )
-                    % {
-                        "org": self.organisation.title,
-                        "founded": self.organisation.founded_year,
-                        "year": self.date.year,
-                        "derived": derived,
-                        "given": self.anniversary,
-                    }
-                }
-            )
-        else:
-            self.anniversary = derived
-
-    @cached_property
-    def linked_events(self):
-        return localize_pages(
-            [link.event for link in self.jubilee_events.select_related("event")], self.locale, site=self.get_site()
-        )
-
-    @cached_property
-    def localized_organisation(self):
-        links = localize_pages([self.organisation], self.locale, site=self.get_site()) if self.organisation_id else []
-        return links[0] if links else None
-
-    @property
-    def is_upcoming(self):
-        return self.date >= datetime.date.today()
-
-
-class JubileeEvent(Orderable):
-    jubilee = ParentalKey(JubileePage, on_delete=models.CASCADE, related_name="jubilee_events")
-    event = models.ForeignKey("events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("event")]

@@ -24,15 +24,9 @@ from forms.models import FormField, FormPage
 from heritage.models import HeritageGalleryImage, HeritageIndexPage, HeritageProjectOrganisation, HeritageProjectPage
 from home.models import HomePage, StandardPage
 from interchange.models import ImportJob
+from jubilees.models import JubileeEvent, JubileeIndexPage, JubileePage
 from listings.models import CollectionPage
-from organisations.models import (
-    JubileeEvent,
-    JubileeIndexPage,
-    JubileePage,
-    OrganisationIndexPage,
-    OrganisationMembership,
-    OrganisationPage,
-)
+from organisations.models import OrganisationIndexPage, OrganisationMembership, OrganisationPage
 from registrations.registrant import Registrant, RegistrationStatus
 from search.models import IndexedTerm, PageSearchEntry, SynonymGroup
 

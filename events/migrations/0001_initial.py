@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import events.models
+import events.times
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('external_id', models.CharField(blank=True, db_index=True, help_text='Stable id used by content import and export; shared by all translations of a page.', max_length=100, verbose_name='external id')),
                 ('start', models.DateTimeField(verbose_name='start')),
                 ('end', models.DateTimeField(verbose_name='end')),
-                ('time_zone', models.CharField(blank=True, help_text="Where the event takes place, e.g. Europe/Moscow. Empty: the site's time zone.", max_length=64, validators=[events.models.validate_time_zone], verbose_name='time zone')),
+                ('time_zone', models.CharField(blank=True, help_text="Where the event takes place, e.g. Europe/Moscow. Empty: the site's time zone.", max_length=64, validators=[events.times.validate_time_zone], verbose_name='time zone')),
                 ('venue', models.CharField(blank=True, max_length=255, verbose_name='venue')),
                 ('category', models.CharField(choices=[('concert', 'Concert'), ('exhibition', 'Exhibition'), ('lecture', 'Lecture'), ('festival', 'Festival'), ('commemoration', 'Commemoration'), ('meeting', 'Meeting'), ('course', 'Course'), ('other', 'Other')], default='other', max_length=20, verbose_name='category')),
                 ('url', models.URLField(blank=True, verbose_name='registration or details link')),

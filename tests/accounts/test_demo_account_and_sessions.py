@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from accounts.middleware import LAST_SEEN_KEY
-from home.management.commands import load_demo
+from demo.management.commands import load_demo
 
 pytestmark = pytest.mark.django_db
 

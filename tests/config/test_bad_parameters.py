@@ -31,7 +31,7 @@ PAGES = [
     {"fields": "(("},
     {"fields": "*,organisers(nothing)"},
     {"type": "events.EventPage", "fields": "organisers(title)"},
-    {"type": "organisations.JubileePage", "fields": "organisation(id)"},
+    {"type": "jubilees.JubileePage", "fields": "organisation(id)"},
     {"fields": "parent(nothing)"},
     {"fields": "locale(nothing)"},
     {"locale": "xx"},
@@ -64,8 +64,8 @@ PAGES = [
     {"type": "organisations.OrganisationPage", "founded_date": "x"},
     {"type": "organisations.OrganisationPage", "logo": HUGE},
     {"type": "organisations.OrganisationPage", "logo": "x"},
-    {"type": "organisations.JubileePage", "date": "x"},
-    {"type": "organisations.JubileePage", "anniversary": HUGE},
+    {"type": "jubilees.JubileePage", "date": "x"},
+    {"type": "jubilees.JubileePage", "anniversary": HUGE},
     {"type": "organisations.OrganisationPage", "term_start": "2020-02-30"},
 ]
 

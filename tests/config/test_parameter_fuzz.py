@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 TYPES = [
     "events.EventPage",
     "organisations.OrganisationPage",
-    "organisations.JubileePage",
+    "jubilees.JubileePage",
     "heritage.HeritageProjectPage",
     "cooperation.CooperationProtocolPage",
     "events.EventPage,organisations.OrganisationPage",

@@ -166,7 +166,7 @@ def test_jubilee_organisation(client, sections, organisations, hidden_index):
     shown = factories.JubileePageFactory(parent=sections["jubilees"], organisation=organisations["visible"])
 
     detail = api(client, f"/api/v2/pages/{jubilee.pk}/")
-    listing = api(client, "/api/v2/pages/", type="organisations.JubileePage", fields="*")
+    listing = api(client, "/api/v2/pages/", type="jubilees.JubileePage", fields="*")
 
     for response in (detail, listing):
         assert_nothing_hidden(response.content.decode(), organisations["hidden"])

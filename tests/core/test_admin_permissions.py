@@ -11,8 +11,8 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
+from jubilees.models import JubileePage
 from localisation.translation import translate_page
-from organisations.models import JubileePage
 from tests import factories
 
 CREATE_JUBILEE = "Create the jubilee page"

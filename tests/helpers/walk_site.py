@@ -13,9 +13,9 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from cooperation.models import CooperationIndexPage, CooperationParty, CooperationProtocolPage, JointActivity
+from jubilees.models import JubileeEvent
 from listings.models import CollectionPage
 from localisation.translation import translate_page, translation_source_for
-from organisations.models import JubileeEvent
 from tests import factories
 
 LANGUAGES = ("nl", "fr", "ru")

@@ -12,7 +12,8 @@ from core.visibility import visible_pages
 from events.models import EventPage
 from heritage.models import HeritageProjectPage
 from home.models import StandardPage
-from organisations.models import JubileePage, OrganisationPage
+from jubilees.models import JubileePage
+from organisations.models import OrganisationPage
 from tests import factories
 from tests.helpers import build_walk_site
 

@@ -20,8 +20,9 @@ from django.utils import timezone
 from events.models import EventOrganiser, EventPage
 from heritage.models import HeritageProjectPage
 from home.models import StandardPage
+from jubilees.models import JubileePage
 from listings.models import CollectionPage, DateWindow
-from organisations.models import JubileePage, OrganisationPage
+from organisations.models import OrganisationPage
 from tests.helpers.scale import add_pages
 
 pytestmark = pytest.mark.django_db

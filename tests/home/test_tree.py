@@ -13,8 +13,9 @@ from events.models import EventIndexPage, EventPage
 from forms.models import FormPage
 from heritage.models import HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage, StandardPage
+from jubilees.models import JubileeIndexPage, JubileePage
 from listings.models import CollectionPage
-from organisations.models import JubileeIndexPage, JubileePage, OrganisationIndexPage, OrganisationPage
+from organisations.models import OrganisationIndexPage, OrganisationPage
 
 SECTIONS = {OrganisationIndexPage, JubileeIndexPage, HeritageIndexPage, EventIndexPage}
 ALL_PAGE_TYPES = {

@@ -14,7 +14,8 @@ from home.models import StandardPage
 from interchange.exporter import export_items, tag_order
 from interchange.importer import import_file
 from interchange.validation import InvalidContent
-from organisations.models import JubileePage, OrganisationPage
+from jubilees.models import JubileePage
+from organisations.models import OrganisationPage
 
 CORPUS = Path("/work/shared/search-eval/dev/corpus.jsonl")
 

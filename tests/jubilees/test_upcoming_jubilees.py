@@ -6,8 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
-from organisations.jubilees import coming_round_anniversaries, is_round_anniversary
-from organisations.models import JubileePage
+from jubilees.models import JubileePage
+from jubilees.rules import coming_round_anniversaries, is_round_anniversary
 from tests import factories
 
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from organisations.models import JubileePage, OrganisationKind, OrganisationPage
+from jubilees.models import JubileePage
+from organisations.models import OrganisationKind, OrganisationPage
 from tests import factories
 
 

@@ -21,15 +21,16 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
 from cooperation.models import CooperationIndexPage, CooperationProtocolPage
+from demo.cooperation import ACTIVITY_KINDS
+from demo.heritage import GALLERIES, RECOGNITIONS, recognition_texts
+from demo.management.commands.load_demo import site_address
 from events.models import EventPage
 from heritage.models import HeritageProjectPage
-from home.demo.enrichment import GALLERIES, RECOGNITIONS, recognition_texts
-from home.demo.listings import ACTIVITY_KINDS
-from home.management.commands.load_demo import site_address
 from home.models import HomePage, StandardPage
+from jubilees.models import JubileePage
+from jubilees.rules import coming_round_anniversaries
 from listings.models import CollectionPage
-from organisations.jubilees import coming_round_anniversaries
-from organisations.models import JubileePage, OrganisationMembership, OrganisationPage
+from organisations.models import OrganisationMembership, OrganisationPage
 
 LANGUAGES = ("en", "nl", "fr", "ru")
 CONTENT_MODELS = (OrganisationPage, HeritageProjectPage, JubileePage, EventPage)

@@ -1,7 +1,7 @@
 """``manage.py load_demo``: build the demo site, or bring it back to its demo state.
 
 Creates the home and section pages of every language, imports
-``home/demo/content.jsonl`` with ``import_content`` (pages and their
+``demo/content.jsonl`` with ``import_content`` (pages and their
 wagtail-localize translations), then adds pictures, menus, the council's term
 and the other details the interchange format cannot carry, and a local demo
 admin account (``admin`` / ``compatriots`` with DEBUG on; with DEBUG off only
@@ -23,16 +23,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
-from home.demo import CONTENT_PATH
-from home.demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
-from home.demo.listings import add_listings
+from demo import CONTENT_PATH
+from demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
+from demo.listings import add_listings
 from search.batching import batched_tasks
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "compatriots"
+ADMIN_PASSWORD = "compatriots"  # noqa: S105  (the local demo's documented account, used only with DEBUG on)
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 #: Addresses a server listens on that no browser can be sent to.
-LISTEN_ALL = {"0.0.0.0", "::", "[::]"}
+LISTEN_ALL = {"0.0.0.0", "::", "[::]"}  # noqa: S104  (recognised in an address, never bound to)
 
 
 def site_address(address):

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from organisations.models import JubileeIndexPage, JubileePage
+from jubilees.models import JubileeIndexPage, JubileePage
 from tests.helpers.scale import add_pages
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,10 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.coreutils import find_available_slug
 
-from .jubilees import coming_round_anniversaries, jubilee_title, suggested_celebration_date
-from .models import JubileeIndexPage, JubileePage, OrganisationPage
+from organisations.models import OrganisationPage
+
+from .models import JubileeIndexPage, JubileePage
+from .rules import coming_round_anniversaries, jubilee_title, suggested_celebration_date
 
 
 def upcoming_jubilees(today):
@@ -86,7 +88,7 @@ def with_permissions(rows, user):
 
 class UpcomingJubileesPanel(Component):
     name = "upcoming_jubilees"
-    template_name = "organisations/admin/upcoming_jubilees_panel.html"
+    template_name = "jubilees/admin/upcoming_jubilees_panel.html"
     order = 150
 
     def get_context_data(self, parent_context):
@@ -148,5 +150,5 @@ def plan_jubilee(request, organisation_id, years):
 @hooks.register("register_admin_urls")
 def register_jubilee_urls():
     return [
-        path("jubilees/plan/<int:organisation_id>/<int:years>/", plan_jubilee, name="organisations_plan_jubilee"),
+        path("jubilees/plan/<int:organisation_id>/<int:years>/", plan_jubilee, name="jubilees_plan"),
     ]

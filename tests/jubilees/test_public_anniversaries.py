@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
+from jubilees.rules import add_months
 from localisation.translation import translate_page
-from organisations.jubilees import add_months
 from tests import factories
 
 

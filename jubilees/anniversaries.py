@@ -1,9 +1,9 @@
 """Coming round anniversaries for visitors, in the language of the jubilee index.
 
 The admin dashboard gives editors the same list to plan jubilee pages
-(:mod:`organisations.wagtail_hooks`); visitors see it under the jubilee index
+(:mod:`jubilees.wagtail_hooks`); visitors see it under the jubilee index
 (``anniversaries/``): every visible organisation with a round anniversary (by
-the network's rule, :func:`organisations.jubilees.is_round_anniversary`) in
+the network's rule, :func:`jubilees.rules.is_round_anniversary`) in
 the coming months, named in the page's language where it is translated, with
 the jubilee page when one is published for that anniversary.
 """
@@ -17,7 +17,7 @@ from django.db.models import Case, When
 from localisation.collation import sort_key
 from localisation.relations import localize_pages
 
-from .jubilees import ComingAnniversary, coming_round_anniversaries
+from .rules import ComingAnniversary, coming_round_anniversaries
 
 #: How far ahead visitors are shown anniversaries (editors plan 18 months ahead too).
 PUBLIC_MONTHS = 18
