@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core.models import IMAGE_PREFETCH, BasePage
+from core.registry import ContentTypeEntry
 from core.visibility import visible_pages
 
 
