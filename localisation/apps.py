@@ -18,13 +18,15 @@ class LocalisationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
         from wagtail.signals import page_published
-        from wagtail_localize.models import Translation
+        from wagtail_localize.models import StringTranslation, Translation
 
         from .locales import create_configured_locales
         from .notifications import source_published, translation_created
+        from .slugs import title_translated
 
         post_save.connect(translation_created, sender=Translation, dispatch_uid="translation-notice-submitted")
         page_published.connect(source_published, dispatch_uid="translation-notice-source-changed")
+        post_save.connect(title_translated, sender=StringTranslation, dispatch_uid="slug-from-translated-title")
 
         # After every migrate, so that adding a language to settings.LANGUAGES
         # is all it takes to get its Locale (no data migration to write).
