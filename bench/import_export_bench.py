@@ -7,7 +7,8 @@ types (``bench.jsonl``, the same content as the search benchmark), imports it
 into a fresh database (a temporary SQLite file unless DATABASE_URL is set,
 which must then name an empty database, and is kept: ``search_bench.py
 --reuse`` can then time search on it), imports it again, exports it, and
-prints lines per second and the peak resident memory of each step.
+prints lines per second and the peak resident memory of each step
+(``--profile``: and where re-import and export spend their time).
 
 Each step prints wall-clock lines/s and lines per CPU-second of this process:
 on a machine shared with other work the wall clock measures the neighbours
@@ -16,7 +17,9 @@ runs in this process and is counted; a PostgreSQL server's is not).
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import resource
 import sys
 import tempfile
@@ -36,11 +39,15 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(step):
-    """``(result, wall seconds, CPU seconds)`` of ``step()``."""
+def timed(step, profile=False):
+    """``(result, wall seconds, CPU seconds)`` of ``step()``, its profile printed when asked."""
+    profiler = cProfile.Profile() if profile else None
     wall, cpu = time.perf_counter(), time.process_time()
-    result = step()
-    return result, time.perf_counter() - wall, time.process_time() - cpu
+    result = profiler.runcall(step) if profiler else step()
+    elapsed = time.perf_counter() - wall, time.process_time() - cpu
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+    return result, *elapsed
 
 
 def rates(lines, wall, cpu):
@@ -50,6 +57,9 @@ def rates(lines, wall, cpu):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=20_000, help="lines to generate (default 20000)")
+    parser.add_argument(
+        "--profile", action="store_true", help="print the 40 costliest calls (cumulative) of re-import and export"
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="compatriots-bench-"))
@@ -74,14 +84,14 @@ def main():
     result, wall, cpu = timed(lambda: import_file(source))
     print(f"import: {rates(lines, wall, cpu)}; {result}; peak memory {peak_rss_mb():.0f} MB")
 
-    result, wall, cpu = timed(lambda: import_file(source))
+    result, wall, cpu = timed(lambda: import_file(source), args.profile)
     print(f"re-import (no change): {rates(lines, wall, cpu)}; peak memory {peak_rss_mb():.0f} MB")
 
     def export():
         with open(workdir / "export.jsonl", "w", encoding="utf-8") as stream:
             return export_to(stream)
 
-    exported, wall, cpu = timed(export)
+    exported, wall, cpu = timed(export, args.profile)
     print(f"export: {rates(exported, wall, cpu)}; peak memory {peak_rss_mb():.0f} MB")
 
 
