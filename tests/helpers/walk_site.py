@@ -64,6 +64,23 @@ def translate_everywhere(page, publish=True, languages=LANGUAGES):
     return pages
 
 
+#: Each hidden page's two secret words, in its title, slug, summary, body and external id.
+HIDDEN_WORDS = {
+    "draft_org": ("quibbledraft", "orgzanthe"),
+    "login_org": ("vornlogin", "orgplinth"),
+    "expired_org": ("glimexpired", "orgtharn"),
+    "password_event": ("brackpassword", "eventmoor"),
+    "expired_event": ("snoodexpired", "eventvale"),
+    "expired_project": ("frumpexpired", "projectkell"),
+    "unpublished_jubilee": ("wazzunpub", "jubileedrom"),
+    "private_section": ("plonkprivate", "sectionyarr"),
+    "private_child": ("zingchild", "privatequost"),
+    "draft_collection": ("crumdraft", "collectionwix"),
+}
+#: The tag public and hidden pages share.
+SHARED_TAG = "samovarshared"
+
+
 def build_walk_site(home_page, sections, languages=LANGUAGES):
     """A small site in English and ``languages``, with hidden pages of every kind linked every way.
 
@@ -74,31 +91,27 @@ def build_walk_site(home_page, sections, languages=LANGUAGES):
     section and its child, and a never-published collection. Each hidden
     page's translations are hidden the same way.
     """
-    words = {
-        "draft_org": ("quibbledraft", "orgzanthe"),
-        "login_org": ("vornlogin", "orgplinth"),
-        "expired_org": ("glimexpired", "orgtharn"),
-        "password_event": ("brackpassword", "eventmoor"),
-        "expired_event": ("snoodexpired", "eventvale"),
-        "expired_project": ("frumpexpired", "projectkell"),
-        "unpublished_jubilee": ("wazzunpub", "jubileedrom"),
-        "private_section": ("plonkprivate", "sectionyarr"),
-        "private_child": ("zingchild", "privatequost"),
-        "draft_collection": ("crumdraft", "collectionwix"),
-    }
-    now = timezone.now()
-    tag = "samovarshared"
-
     public = dict(sections)
     public["cooperation"] = home_page.add_child(instance=CooperationIndexPage(title="Cooperation", slug="cooperation"))
     public["federation"] = factories.OrganisationPageFactory(
         parent=sections["organisations"], title="Public Federation", kind="federation", city="Antwerp"
     )
     public["organisation"] = factories.OrganisationPageFactory(parent=sections["organisations"], title="Public Choir")
+    hidden = hidden_pages_of_every_kind(home_page, sections, public["organisation"])
+    # Public pages pointing at hidden ones in every way the content model allows.
+    link_organisations_events_and_projects(sections, public, hidden)
+    link_cooperation(public, hidden)
+    link_text_tags_and_collections(home_page, public, hidden)
+    hidden_pages = translate_and_hide(home_page, public, hidden, languages)
+    return WalkSite(public=public, hidden=hidden_pages, words=HIDDEN_WORDS, shared_tag=SHARED_TAG)
+
+
+def hidden_pages_of_every_kind(home_page, sections, organisation):
+    """The hidden pages in English, by name (each hidden once translated, see :func:`translate_and_hide`)."""
     orgs, events, projects = sections["organisations"], sections["events"], sections["heritage"]
 
     def hidden_org(name, **extra):
-        first, second = words[name]
+        first, second = HIDDEN_WORDS[name]
         return factories.OrganisationPageFactory(
             parent=orgs, city=second.title(), **secret_fields(first, second), **extra
         )
@@ -108,43 +121,55 @@ def build_walk_site(home_page, sections, languages=LANGUAGES):
         "login_org": hidden_org("login_org"),
         "expired_org": hidden_org("expired_org"),
         "password_event": factories.EventPageFactory(
-            parent=events, city=words["password_event"][1].title(), **secret_fields(*words["password_event"])
+            parent=events,
+            city=HIDDEN_WORDS["password_event"][1].title(),
+            **secret_fields(*HIDDEN_WORDS["password_event"]),
         ),
         "expired_event": factories.EventPageFactory(
-            parent=events, city=words["expired_event"][1].title(), **secret_fields(*words["expired_event"])
+            parent=events,
+            city=HIDDEN_WORDS["expired_event"][1].title(),
+            **secret_fields(*HIDDEN_WORDS["expired_event"]),
         ),
         "expired_project": factories.HeritageProjectPageFactory(
-            parent=projects, place=words["expired_project"][1], **secret_fields(*words["expired_project"])
+            parent=projects,
+            place=HIDDEN_WORDS["expired_project"][1],
+            **secret_fields(*HIDDEN_WORDS["expired_project"]),
         ),
         "private_section": factories.StandardPageFactory(
-            parent=home_page, show_in_menus=True, **secret_fields(*words["private_section"])
+            parent=home_page, show_in_menus=True, **secret_fields(*HIDDEN_WORDS["private_section"])
         ),
     }
     hidden["private_child"] = factories.StandardPageFactory(
-        parent=hidden["private_section"], show_in_menus=True, **secret_fields(*words["private_child"])
+        parent=hidden["private_section"], show_in_menus=True, **secret_fields(*HIDDEN_WORDS["private_child"])
     )
     hidden["unpublished_jubilee"] = factories.JubileePageFactory(
         parent=sections["jubilees"],
-        organisation=public["organisation"],
-        date=now.date() + datetime.timedelta(days=30),
-        **secret_fields(*words["unpublished_jubilee"]),
+        organisation=organisation,
+        date=timezone.now().date() + datetime.timedelta(days=30),
+        **secret_fields(*HIDDEN_WORDS["unpublished_jubilee"]),
     )
-    draft_collection = CollectionPage(live=False, show_in_menus=True, **secret_fields(*words["draft_collection"]))
+    draft_collection = CollectionPage(
+        live=False, show_in_menus=True, **secret_fields(*HIDDEN_WORDS["draft_collection"])
+    )
     hidden["draft_collection"] = home_page.add_child(instance=draft_collection)
+    return hidden
 
-    # Public pages pointing at hidden ones in every way the content model allows.
+
+def link_organisations_events_and_projects(sections, public, hidden):
+    """Memberships, organisers, project partners and jubilees between public and hidden pages."""
+    hidden_orgs = (hidden["draft_org"], hidden["login_org"], hidden["expired_org"])
     factories.OrganisationMembershipFactory(member=public["organisation"], organisation=public["federation"])
     factories.OrganisationMembershipFactory(member=public["organisation"], organisation=hidden["draft_org"])
     factories.OrganisationMembershipFactory(member=public["organisation"], organisation=hidden["login_org"])
     for name in ("login_org", "expired_org", "draft_org"):
         factories.OrganisationMembershipFactory(member=hidden[name], organisation=public["federation"])
-    public["event"] = factories.EventPageFactory(parent=events, title="Public Concert", city="Liège")
-    for organisation in (public["organisation"], hidden["draft_org"], hidden["login_org"], hidden["expired_org"]):
+    public["event"] = factories.EventPageFactory(parent=sections["events"], title="Public Concert", city="Liège")
+    for organisation in (public["organisation"], *hidden_orgs):
         factories.EventOrganiserFactory(event=public["event"], organisation=organisation)
     for name in ("password_event", "expired_event"):
         factories.EventOrganiserFactory(event=hidden[name], organisation=public["organisation"])
-    public["project"] = factories.HeritageProjectPageFactory(parent=projects, title="Public Restoration")
-    for organisation in (public["organisation"], hidden["draft_org"], hidden["login_org"], hidden["expired_org"]):
+    public["project"] = factories.HeritageProjectPageFactory(parent=sections["heritage"], title="Public Restoration")
+    for organisation in (public["organisation"], *hidden_orgs):
         factories.HeritageProjectOrganisationFactory(project=public["project"], organisation=organisation)
     factories.HeritageProjectOrganisationFactory(project=hidden["expired_project"], organisation=public["organisation"])
     public["jubilee"] = factories.JubileePageFactory(
@@ -155,6 +180,10 @@ def build_walk_site(home_page, sections, languages=LANGUAGES):
     )
     for event in (public["event"], hidden["password_event"], hidden["expired_event"]):
         JubileeEvent.objects.create(jubilee=public["jubilee"], event=event)
+
+
+def link_cooperation(public, hidden):
+    """A public protocol whose parties and activities include hidden pages."""
     protocol = CooperationProtocolPage(title="Protocol 2024", slug="protocol-2024", year=2024)
     public["protocol"] = public["cooperation"].add_child(instance=protocol)
     for organisation in (public["organisation"], hidden["draft_org"], hidden["login_org"], hidden["expired_org"]):
@@ -165,6 +194,10 @@ def build_walk_site(home_page, sections, languages=LANGUAGES):
         JointActivity.objects.create(
             protocol=protocol, locale=protocol.locale, title=f"Activity {number}", linked_page=linked, carried_out=True
         )
+
+
+def link_text_tags_and_collections(home_page, public, hidden):
+    """Links in rich text, a tag shared with hidden pages, and collections that would gather them."""
     links = " ".join(page_link(hidden[name]) for name in ("private_child", "password_event", "draft_collection"))
     public["about"] = factories.StandardPageFactory(
         parent=home_page,
@@ -173,21 +206,22 @@ def build_walk_site(home_page, sections, languages=LANGUAGES):
         body=[("paragraph", RichText(f"<p>Read {links}.</p>"))],
     )
     for page in (public["about"], public["event"], hidden["password_event"], hidden["expired_project"]):
-        page.tags.add(tag)
+        page.tags.add(SHARED_TAG)
         page.save()
-    hidden["private_child"].tags.add(tag)
+    hidden["private_child"].tags.add(SHARED_TAG)
     hidden["private_child"].save()
     public["collection"] = home_page.add_child(instance=CollectionPage(title="Everything", slug="everything"))
-    public["collection"].filter_tags.set([Tag.objects.get(name=tag)])
+    public["collection"].filter_tags.set([Tag.objects.get(name=SHARED_TAG)])
     public["collection"].save()
     public["by_organisation"] = home_page.add_child(instance=CollectionPage(title="By organisers", slug="by-org"))
     public["by_organisation"].organisations.set([hidden["draft_org"], hidden["login_org"], hidden["expired_org"]])
     public["by_organisation"].save()
 
-    # Every page in every language, then each hidden one hidden the same way in each.
-    translated = {}
+
+def translate_and_hide(home_page, public, hidden, languages):
+    """Every page in every language, then each hidden one hidden the same way in each: ``{name: pages}``."""
     for page in [home_page, *sorted({*public.values()}, key=lambda page: page.path)]:
-        translated[page.pk] = translate_everywhere(page, languages=languages)
+        translate_everywhere(page, languages=languages)
     hidden_pages = {}
     for name in sorted(hidden, key=lambda name: hidden[name].path):
         hidden_pages[name] = translate_everywhere(
@@ -198,12 +232,13 @@ def build_walk_site(home_page, sections, languages=LANGUAGES):
             PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     for page in hidden_pages["password_event"]:
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    expired = timezone.now() - PAST
     for name in ("expired_org", "expired_event", "expired_project"):
-        type(hidden[name]).objects.filter(pk__in=[page.pk for page in hidden_pages[name]]).update(expire_at=now - PAST)
+        type(hidden[name]).objects.filter(pk__in=[page.pk for page in hidden_pages[name]]).update(expire_at=expired)
     for page in hidden_pages["unpublished_jubilee"]:
         page.refresh_from_db()
         page.unpublish()
     for pages in hidden_pages.values():
         for page in pages:
             page.refresh_from_db()
-    return WalkSite(public=public, hidden=hidden_pages, words=words, shared_tag=tag)
+    return hidden_pages
