@@ -67,7 +67,10 @@ def search_page(request):
     page once, in the page's language when it has a version in it, with
     links to its other languages.
     """
-    context = {"search_query": request.GET.get("q", "").strip()[: service.MAX_QUERY_LENGTH], "types": service.search_types()}
+    context = {
+        "search_query": request.GET.get("q", "").strip()[: service.MAX_QUERY_LENGTH],
+        "types": service.search_types(),
+    }
     status = HTTPStatus.OK
     if "q" in request.GET:
         try:

@@ -87,7 +87,9 @@ def test_group_parameter_is_validated():
 
 
 def test_api_groups_when_asked_and_says_no_to_other_groupings(client, samovar):
-    grouped = client.get("/api/search/", {"q": "samovar", "group": "translation", "locale": ""}, HTTP_ACCEPT_LANGUAGE="ru")
+    grouped = client.get(
+        "/api/search/", {"q": "samovar", "group": "translation", "locale": ""}, HTTP_ACCEPT_LANGUAGE="ru"
+    )
     assert grouped.status_code == 200
     body = grouped.json()
     assert body["count"] == 2
