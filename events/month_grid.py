@@ -1,5 +1,9 @@
 """The month view's grid: weeks as rows, days as cells, each with its occurrences.
 
+An occurrence over several days (a festival, an exhibition) is in the cell
+of each of its days in the month; the agenda below lists it once, on the
+day it starts.
+
 Weeks start on the day the visitor's language starts them (Django's
 ``FIRST_DAY_OF_WEEK``: Sunday in English, Monday in Dutch, French and
 Russian). Days of the neighbouring months are empty cells: their events
@@ -7,6 +11,7 @@ belong to those months' pages.
 """
 
 import calendar
+import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -30,6 +35,30 @@ def weekday_names():
     """(full name, abbreviation) of each column, in the order of the grid."""
     start = first_weekday()
     return [(WEEKDAYS[(start + offset) % 7], WEEKDAYS_ABBR[(start + offset) % 7]) for offset in range(7)]
+
+
+def days_covered(occurrence, time_zone):
+    """The dates ``occurrence`` takes place on in ``time_zone`` (one that ends at midnight ends the day before)."""
+    first = occurrence.start.astimezone(time_zone).date()
+    end = occurrence.end.astimezone(time_zone)
+    last = (
+        end.date()
+        if end.time() != datetime.time.min or end.date() == first
+        else end.date() - datetime.timedelta(days=1)
+    )
+    return [first + datetime.timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def spread_over_days(occurrences_by_start_day, time_zone):
+    """``{day: occurrences}`` with each occurrence on every day it covers, in start order."""
+    spread = {}
+    for occurrences in occurrences_by_start_day.values():
+        for occurrence in occurrences:
+            for day in days_covered(occurrence, time_zone):
+                spread.setdefault(day, []).append(occurrence)
+    for occurrences in spread.values():
+        occurrences.sort(key=lambda occurrence: occurrence.start)
+    return spread
 
 
 def month_weeks(month, occurrences_by_day, today=None):

@@ -29,7 +29,7 @@ from .filters import (
     site_time_zone,
 )
 from .ical import calendar_for_events
-from .month_grid import month_weeks, weekday_names
+from .month_grid import month_weeks, spread_over_days, weekday_names
 from .windows import MAX_FEED_EVENTS, read_window
 
 EVENTS_PER_PAGE = 12
@@ -135,7 +135,7 @@ def month_view(request, index):
             days[day].append(occurrence)
     for occurrences in days.values():
         occurrences.sort(key=lambda occurrence: occurrence.start)
-    weeks = month_weeks(month, days)
+    weeks = month_weeks(month, spread_over_days(days, site_tz))
     month_days = [cell.day for week in weeks for cell in week if cell.day]
     today = timezone.localdate()
     # Links stay within the calendar's years (those holding events, plus one).

@@ -73,6 +73,29 @@ def test_today_is_marked_and_takes_the_focus(client, calendar):
     assert f'data-day="{today:%Y-%m-%d}" tabindex="0" aria-current="date"' in html
 
 
+def test_an_event_over_several_days_is_in_each_of_its_days(client, make_event):
+    make_event(title="Festival", start=brussels(2027, 3, 30, 10), hours=24 * 3)  # to 2 April, 10:00
+    make_event(title="Night concert", start=brussels(2027, 3, 12, 21), hours=3)  # to midnight
+    make_event(title="Late party", start=brussels(2027, 3, 13, 22), hours=4)  # to 2:00 the next day
+
+    march = client.get("/en/events/month/", {"month": "2027-03"})
+    april = client.get("/en/events/month/", {"month": "2027-04"})
+
+    assert grid_titles(march) == {
+        12: ["Night concert"],
+        13: ["Late party"],
+        14: ["Late party"],
+        30: ["Festival"],
+        31: ["Festival"],
+    }
+    assert grid_titles(april) == {1: ["Festival"], 2: ["Festival"]}
+    # The agenda lists each once, on the day it starts (in April: the 1st).
+    agenda = [
+        (day.day, occurrence.event.title) for day, occurrences in march.context["days"] for occurrence in occurrences
+    ]
+    assert agenda == [(12, "Night concert"), (13, "Late party"), (30, "Festival")]
+
+
 def test_nothing_hidden_appears_in_the_grid(client, make_event, other_site_calendar):
     make_event(title="Shown", start=brussels(2027, 3, 3, 19))
     make_event(title="Draft", start=brussels(2027, 3, 4, 19), live=False)
