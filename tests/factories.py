@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
 from accounts.models import TranslatorPreferences
@@ -28,7 +29,7 @@ from jubilees.models import JubileeEvent, JubileeIndexPage, JubileePage
 from listings.models import CollectionPage
 from organisations.models import OrganisationIndexPage, OrganisationMembership, OrganisationPage
 from registrations.registrant import Registrant, RegistrationStatus
-from search.models import IndexedTerm, PageSearchEntry, SynonymGroup
+from search.models import IndexedTerm, PageSearchEntry, QueryResults, SynonymGroup
 
 #: Every user the factory makes signs in with it.
 PASSWORD = "correct horse battery staple"
@@ -299,6 +300,17 @@ class IndexedTermFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = IndexedTerm
+
+
+class QueryResultsFactory(factory.django.DjangoModelFactory):
+    """How many results a visitor's query found when it was last searched."""
+
+    query = factory.Sequence(lambda n: Query.get(f"samovar {n}"))
+    results = 3
+    searched_on = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = QueryResults
 
 
 class PageSearchEntryFactory(factory.django.DjangoModelFactory):

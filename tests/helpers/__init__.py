@@ -1,7 +1,10 @@
 """Helpers the tests of several apps share, one module per concern.
 
-``from tests.helpers import SiteWalker`` and ``from tests import helpers`` reach
-every helper; the modules say what each is for.
+The helpers most tests use are re-exported here (``from tests.helpers import
+SiteWalker``); the page editor's form data (:mod:`tests.helpers.admin_forms`),
+pages written in bulk (:mod:`tests.helpers.scale`), every page type
+(:mod:`tests.helpers.page_types`) and the failing mail server
+(:mod:`tests.helpers.mail`) are imported from their modules.
 """
 
 from tests.helpers.accounts import current_code, enrol
