@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "localisation.middleware.LocaleMiddleware",
+    # Gives untranslated (source) text in a translation the source's lang attribute.
+    "localisation.fallback_text.FallbackTextLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
