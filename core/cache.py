@@ -21,6 +21,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import timezone
 
 VERSION_KEY = "core:content-version"
 
@@ -38,6 +39,15 @@ def content_cache():
 #: How long pieces built from the content stay cached at most: a change bumps
 #: the version first; this only bounds what time alone changes (what is upcoming).
 CONTENT_CACHE_SECONDS = 3600
+
+
+def seconds_until_expiry(pages, now=None):
+    """How long ``pages`` may be kept as they are: until the first of them expires, at most the content cache's time."""
+    now = now or timezone.now()
+    expiries = [page.expire_at for page in pages if page.expire_at is not None]
+    if not expiries:
+        return CONTENT_CACHE_SECONDS
+    return max(1, min(CONTENT_CACHE_SECONDS, int((min(expiries) - now) / datetime.timedelta(seconds=1))))
 
 
 def content_version():

@@ -4,14 +4,32 @@ from django import template
 from django.urls import translate_url
 from wagtail.models import Page
 
+from core.cache import content_cache, content_cache_key, seconds_until_expiry
 from core.visibility import visible_pages
 from localisation.locales import PageLanguage, content_languages, default_language_code
 
 register = template.Library()
 
 
+def _kept_page_languages(page, request):
+    """:func:`_page_languages` built once per page, address and content version.
+
+    The switcher and the hreflang links of a page change only when one of its
+    translations is published, unpublished, moved or expires. A preview is
+    always built: it shows a draft, and the page itself even when not live.
+    """
+    if getattr(request, "is_preview", False):
+        return _page_languages(page, request)[0]
+    key = content_cache_key("page-languages", page.pk, request.scheme, request.get_host())
+    kept = content_cache().get(key)
+    if kept is None:
+        kept, timeout = _page_languages(page, request)
+        content_cache().set(key, kept, timeout)
+    return kept
+
+
 def _page_languages(page, request):
-    """The live, public translations of ``page`` (itself included, even as a preview)."""
+    """The live, public translations of ``page`` (itself included, even as a preview), and how long they hold."""
     languages = content_languages()
     translations = {
         translation.locale.language_code: translation
@@ -42,7 +60,7 @@ def _page_languages(page, request):
                 is_default=translation.pk == x_default.pk,
             )
         )
-    return result
+    return result, seconds_until_expiry(translations.values())
 
 
 def _path_languages(request):
@@ -79,7 +97,7 @@ def page_languages(context):
     """The languages the current page exists in, with their URLs.
 
     Computed once per request and page (the switcher and the hreflang links
-    share it): one query with a page, none without.
+    share it), and for a page kept until the content changes: no query once kept.
     """
     if "language_versions" in context:  # set by views that know better (the 404)
         return context["language_versions"]
@@ -88,9 +106,9 @@ def page_languages(context):
     if not isinstance(page, Page):
         page = None
     if request is None:
-        return _page_languages(page, None) if page else []
+        return _page_languages(page, None)[0] if page else []
     cache = request.__dict__.setdefault("_localisation_page_languages", {})
     key = page.pk if page else None
     if key not in cache:
-        cache[key] = _page_languages(page, request) if page is not None else _path_languages(request)
+        cache[key] = _kept_page_languages(page, request) if page is not None else _path_languages(request)
     return cache[key]
