@@ -26,8 +26,14 @@ from core.languages import base_language
 from core.languages import content_languages as site_content_languages
 from search.analysis import ANALYSED_FIELD_NAMES, analyse_query
 from search.analysis.languages import elasticsearch_analyzer
+from search.backends.elasticsearch_engine import (
+    TRANSLATION_KEY_FIELD,
+    filter_column,
+    ranked_matches_body,
+    ranked_matches_of_response,
+)
 from search.backends.elasticsearch_fallback import ELASTICSEARCH_ERRORS, FallbackBackendMixin
-from search.engine import SearchEngine, as_search_engine, match_row, matches_of_results
+from search.engine import SearchEngine, as_search_engine, match_row
 from search.matches import AnalysedSearchQuery, split_terms
 
 #: The index field each pre-analysed field of the page models
@@ -127,6 +133,7 @@ class LanguageMappingMixin:
         for field in self.analysed_search_fields():
             properties[ANALYSED_INDEX_FIELDS[field.field_name]] = {"type": "text", "analyzer": SEARCH_TERMS_ANALYZER}
         if is_translatable(self.model):
+            properties[TRANSLATION_KEY_FIELD] = {"type": "keyword"}
             for language in content_languages():
                 analyzer = elasticsearch_analyzer(language)
                 properties[title_field(language)] = {"type": "text", "analyzer": analyzer}
@@ -150,6 +157,7 @@ class LanguageMappingMixin:
         doc = super().get_document(obj)
         if not is_translatable(self.model):
             return doc
+        doc[TRANSLATION_KEY_FIELD] = str(obj.translation_key)
         language = self.language_of(obj)
         if language not in content_languages():
             return doc
@@ -290,7 +298,32 @@ class LanguageSearchBackendMixin(FallbackBackendMixin, SearchEngine):
         self.settings = language_index_settings(self.settings)
 
     def ranked_matches(self, query, pages, limit, wanted=None, count_translations=False):
-        return matches_of_results(self.search(query, pages), wanted, limit, count_translations)
+        """The best ``limit`` wanted matches and every match counted, in one
+        request (:mod:`.elasticsearch_engine`); from the fallback backend when
+        Elasticsearch cannot answer."""
+        if not self.is_resting():
+            try:
+                return self._ranked_matches(query, pages, limit, wanted, count_translations)
+            except ELASTICSEARCH_ERRORS as error:
+                self.report_failure(error)
+        return as_search_engine(self.fallback_backend).ranked_matches(query, pages, limit, wanted, count_translations)
+
+    def ranked_matches_request(self, query, pages, limit, wanted=None, count_translations=False):
+        """``(index name, body, type column, locale column)`` of the engine's search request."""
+        compiler = self.query_compiler_class(pages, query)
+        type_column = filter_column(compiler.mapping, "content_type")
+        locale_column = filter_column(compiler.mapping, "locale")
+        wanted_filters = self.query_compiler_class(wanted, query).get_filters() if wanted is not None else None
+        body = ranked_matches_body(
+            compiler.get_query(), limit, type_column, locale_column, wanted_filters, count_translations
+        )
+        return self.get_index_for_model(pages.model).name, body, type_column, locale_column
+
+    def _ranked_matches(self, query, pages, limit, wanted, count_translations):
+        index, body, type_column, locale_column = self.ranked_matches_request(
+            query, pages, limit, wanted, count_translations
+        )
+        return ranked_matches_of_response(self.es.search(index=index, **body), type_column, locale_column)
 
     def prefix_matches(self, analysed, pages, limit=200):
         return [match_row(page) for page in self.autocomplete(analysed.text, pages)[:limit]]

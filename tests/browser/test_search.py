@@ -111,16 +111,23 @@ def test_suggest_search_filter_highlight_and_switch_language(browser_page, searc
     expect(options).to_have_text(["Internationaal Poesjkin Fonds"])
 
 
-def test_the_header_search_suggests_too(browser_page, search_content):
+def test_the_header_and_home_page_searches_suggest_too(browser_page, search_content):
     from playwright.sync_api import expect
 
     page = browser_page
-    page.goto("/nl/")
+    # The header's box, on a Dutch page: titles in Dutch come first.
+    page.goto("/nl/search/")
     box = page.locator("#header-search-q")
     box.press_sequentially("Pus")
     options = page.locator("#header-search-suggestions [role='option']")
-    # Titles in the page's language come first.
     expect(options.first).to_have_text("Internationaal Poesjkin Fonds")
     box.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
     box.press("Enter")
-    page.wait_for_url(re.compile(r"/nl/organisaties/internationaal-poesjkin-fonds/$|/nl/.*poesjkin"))
+    page.wait_for_url(re.compile(r"/nl/.*internationaal-poesjkin-fonds/$"))
+
+    # The home page's box.
+    page.goto("/en/")
+    box = page.locator("#home-search-q")
+    box.press_sequentially("Pus")
+    expect(page.locator("#home-search-suggestions [role='option']").first).to_be_visible()
