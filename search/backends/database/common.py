@@ -49,14 +49,13 @@ class PageTitleNormsLeftAloneMixin:
     are left alone (every update of an entry rewrites its full-text row or
     vectors, through SQLite's trigger or PostgreSQL's row versions).
 
-    ``_refresh_title_norms`` is private to modelsearch, and no public hook
-    serves: the index calls it after adding any other model's objects (it
-    rewrites every entry still at the default norm, which page entries never
-    leave) and its rebuilders call it at the end of a rebuild (every entry).
-    Neither call can be told to leave pages alone but through this method.
-    ``tests/search/test_backend_hooks.py`` fails if its signature changes.
     """
 
+    # Private to modelsearch, kept because no public hook serves: the index
+    # calls it after adding any other model's objects and its rebuilders at
+    # the end of a rebuild, each rewriting every page entry, and neither call
+    # takes a model or a queryset (tests/search/test_backend_hooks.py checks
+    # its signature).
     def _refresh_title_norms(self, full=False):
         entries = self.entries
         self.entries = entries.exclude(content_type_id__in=analysed_content_type_ids())
