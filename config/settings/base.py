@@ -182,6 +182,18 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
+# Files browsers and crawlers ask for at the site's root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "public"
+
+
+def long_cache_for_site_root_files(headers, path, url):
+    """A root file's address carries no hash, so a month: long enough for every later visit, short
+    enough that a new icon reaches returning visitors."""
+    if url == "/favicon.ico":
+        headers["Cache-Control"] = "max-age=2592000, public"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = long_cache_for_site_root_files
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
