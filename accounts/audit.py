@@ -70,8 +70,12 @@ def record_for_username(username, action, *, request=None, **data):
     )
 
 
-def log_import(result, source, user=None):
-    """An import of the content interchange format, by ``user`` (None: from the command line)."""
+def log_import(result, source, user=None, address=None):
+    """An import of the content interchange format, by ``user`` (None: from the command line).
+
+    ``address``: the client address the import was confirmed from, for an import
+    run later by the task worker, outside that request.
+    """
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
@@ -85,4 +89,5 @@ def log_import(result, source, user=None):
         created=result.created,
         updated=result.updated,
         unchanged=result.unchanged,
+        **({"address": address} if address else {}),
     )

@@ -1,11 +1,15 @@
 """Content imports from the admin, run by the task worker with their progress for the admin to show.
 
-The admin view validates an upload and, once confirmed, queues it here
-(:func:`start_import`); the worker runs :func:`run_import` on the ``imports``
-queue, which has a worker of its own (scripts/lib.sh), so that a long import
-never holds back the search-index updates of editors' saves. The import itself
-is :func:`interchange.importer.import_file`: one transaction, nothing written
-when any line fails.
+An upload becomes a job (:func:`start_check`) that the worker checks
+(:func:`check_import`: the validation report, which a large file would not get
+within a web request's time); once a Moderator has read the report and
+confirmed (:func:`confirm_import`), the worker imports it (:func:`run_import`).
+Both run on the ``imports`` queue, which has a worker of its own
+(scripts/lib.sh), so that a long import never holds back the search-index
+updates of editors' saves. The import itself is
+:func:`interchange.importer.import_file`: it validates the file again (the
+site may have changed meanwhile) and writes in one transaction, nothing
+written when any line fails.
 
 While it runs, the lines done go to a cache every process shares (the web
 server reads them, the worker writes them): the import's own transaction
@@ -28,7 +32,7 @@ from core.cache import content_cache
 
 from .importer import import_file
 from .models import ImportJob
-from .validation import InvalidContent
+from .validation import InvalidContent, validate_file
 
 logger = logging.getLogger(__name__)
 
@@ -55,13 +59,46 @@ def store_upload(upload):
     return token
 
 
-def start_import(token, file_name, lines_total, user):
-    """Queue the import of a validated upload; return its :class:`ImportJob`."""
-    job = ImportJob.objects.create(user=user, file_name=file_name[:255], upload_token=token, lines_total=lines_total)
-    result = run_import.enqueue(job.pk)
+def start_check(upload, user):
+    """Keep an upload and queue its check; return its :class:`ImportJob`."""
+    job = ImportJob.objects.create(user=user, file_name=upload.name[:255], upload_token=store_upload(upload))
+    _enqueue(check_import, job)
+    return job
+
+
+def confirm_import(job, address=None):
+    """Queue the import of a checked job, confirmed from ``address``."""
+    job.mark_queued(address)
+    _enqueue(run_import, job)
+
+
+def _enqueue(job_task, job):
+    result = job_task.enqueue(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
     job.refresh_from_db()
-    return job
+
+
+@task(queue_name=IMPORTS_QUEUE)
+def check_import(job_id):
+    """Validate a job's file: it waits for confirmation, or fails with every problem (and the file is dropped)."""
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status != ImportJob.Status.CHECKING:
+        return job.status
+    path = upload_path(job.upload_token)
+    try:
+        report = validate_file(path)
+    except Exception:
+        logger.exception("Check of import job %s stopped on an unexpected error", job.pk)
+        job.mark_failed([gettext("The check stopped on an unexpected error; the site's log has its details.")])
+        path.unlink(missing_ok=True)
+        raise
+    if report.is_valid:
+        job.mark_checked(report)
+    else:
+        counts = {"lines_total": report.lines, "sources": report.sources, "translations": report.translations}
+        job.mark_failed(report.messages, report.notes, **counts)
+        path.unlink(missing_ok=True)
+    return job.status
 
 
 @task(queue_name=IMPORTS_QUEUE)
@@ -83,7 +120,7 @@ def run_import(job_id):
         raise
     else:
         job.mark_succeeded(result)
-        log_import(result, f"admin upload {job.file_name}", user=job.user)
+        log_import(result, f"admin upload {job.file_name}", user=job.user, address=job.confirmed_from)
     finally:
         progress.forget()
         path.unlink(missing_ok=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportJob(models.Model):
-    """One confirmed upload: queued, run by the task worker, then its outcome.
+    """One upload: checked by the task worker, confirmed by a Moderator, imported by the worker.
 
     The lines done while it runs are kept in a cache every process shares
     (:mod:`interchange.jobs`), not here: the import writes in one transaction,
@@ -15,6 +15,8 @@ class ImportJob(models.Model):
     """
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking the file")
+        CHECKED = "checked", _("Checked: waiting for confirmation")
         QUEUED = "queued", _("Waiting for the worker")
         RUNNING = "running", _("Importing")
         SUCCEEDED = "succeeded", _("Imported")
@@ -26,8 +28,11 @@ class ImportJob(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     #: The random name the upload is kept under until the job has run (:func:`interchange.jobs.upload_path`).
     upload_token = models.CharField(max_length=32)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
-    lines_total = models.PositiveIntegerField(_("lines"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.CHECKING)
+    #: What the check found in the file: lines, and how many items and translations they hold.
+    lines_total = models.PositiveIntegerField(_("lines"), default=0)
+    sources = models.PositiveIntegerField(default=0)
+    translations = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
@@ -35,6 +40,8 @@ class ImportJob(models.Model):
     notes = models.JSONField(default=list, blank=True)
     #: Why the import failed, one message per problem (with its line and field).
     problems = models.JSONField(default=list, blank=True)
+    #: The client address the import was confirmed from, for the audit trail written when it has run.
+    confirmed_from = models.CharField(max_length=64, blank=True)
     #: The id of the task that runs the job, to find it in the task queue.
     task_id = models.CharField(max_length=64, blank=True)
     enqueued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
@@ -54,6 +61,22 @@ class ImportJob(models.Model):
         return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
 
     @property
+    def is_waiting_for_the_worker(self):
+        return self.status in (self.Status.CHECKING, self.Status.QUEUED, self.Status.RUNNING)
+
+    def mark_checked(self, report):
+        self._set_status(
+            self.Status.CHECKED,
+            lines_total=report.lines,
+            sources=report.sources,
+            translations=report.translations,
+            notes=[str(note) for note in report.notes],
+        )
+
+    def mark_queued(self, confirmed_from=""):
+        self._set_status(self.Status.QUEUED, confirmed_from=confirmed_from or "")
+
+    @property
     def lines_written(self):
         return self.created + self.updated + self.unchanged
 
@@ -70,12 +93,14 @@ class ImportJob(models.Model):
             finished_at=timezone.now(),
         )
 
-    def mark_failed(self, problems, notes=()):
+    def mark_failed(self, problems, notes=(), **counts):
+        """Failed, with every problem; ``counts`` (``lines_total``...) when the check found them."""
         self._set_status(
             self.Status.FAILED,
             problems=[str(problem) for problem in problems],
             notes=[str(note) for note in notes],
             finished_at=timezone.now(),
+            **counts,
         )
 
     def _set_status(self, status, **values):

@@ -1,13 +1,12 @@
 """The admin's content import for Moderators: upload, read the report, confirm, follow the job.
 
-The upload is validated with the same code as ``import_content`` and kept in a
-private temporary folder under a random name remembered in the session. The
-confirmation queues the import as a background job (:mod:`interchange.jobs`)
-and leads to the job's page, which shows the lines done of the total while
-the worker runs it, then its report: what was created, updated and left
-unchanged, or every problem found and nothing written. The worker validates
-the file again (the site may have changed meanwhile) and imports it in one
-transaction.
+An upload becomes a background job (:mod:`interchange.jobs`) and the
+Moderator is led to its page: the worker checks the file with the same code
+as ``import_content`` and the page shows the report; confirming there queues
+the import, and the page shows the lines done of the total while the worker
+runs it, then what was created, updated and left unchanged, or every problem
+found and nothing written. The file waits in a private temporary folder under
+a random name until the job has run.
 """
 
 from http import HTTPStatus
@@ -20,13 +19,14 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
-from .jobs import lines_done, start_import, store_upload, upload_path
+from core.client_address import client_address
+
+from .jobs import confirm_import, lines_done, start_check, upload_path
 from .models import ImportJob
-from .validation import validate_file
 
 MODERATORS = "Moderators"
-SESSION_KEY = "interchange_upload"
 MAX_UPLOAD_SIZE = getattr(settings, "INTERCHANGE_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
 #: Imports listed on the upload page, most recent first.
 RECENT_JOBS = 10
@@ -57,36 +57,24 @@ class UploadForm(forms.Form):
 def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    if request.method == "POST" and "confirm" in request.POST:
-        return _confirm(request)
-    context = {"form": UploadForm(), "report": None, "token": None, "jobs": ImportJob.objects.all()[:RECENT_JOBS]}
-    status = HTTPStatus.OK
+    context = {"form": UploadForm(), "jobs": ImportJob.objects.all()[:RECENT_JOBS]}
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            job = start_check(form.cleaned_data["file"], request.user)
+            return redirect("interchange_import_job", job_id=job.pk)
         context["form"] = form
-        if not form.is_valid():
-            return TemplateResponse(request, "interchange/import.html", context, status=HTTPStatus.BAD_REQUEST)
-        upload = form.cleaned_data["file"]
-        token = store_upload(upload)
-        report = validate_file(upload_path(token))
-        context["report"] = report
-        if report.is_valid:
-            request.session[SESSION_KEY] = {"token": token, "file_name": upload.name, "lines": report.lines}
-            context["token"] = token
-        else:
-            upload_path(token).unlink(missing_ok=True)
-            status = HTTPStatus.BAD_REQUEST
-    return TemplateResponse(request, "interchange/import.html", context, status=status)
+        return TemplateResponse(request, "interchange/import.html", context, status=HTTPStatus.BAD_REQUEST)
+    return TemplateResponse(request, "interchange/import.html", context)
 
 
-def _confirm(request):
-    upload = request.session.get(SESSION_KEY)
-    token = upload.get("token") if isinstance(upload, dict) else None
-    if not token or request.POST.get("token") != token or not upload_path(token).exists():
-        messages.error(request, _("That upload is no longer available: upload the file again."))
-        return redirect("interchange_import")
-    del request.session[SESSION_KEY]
-    job = start_import(token, upload["file_name"], upload["lines"], request.user)
+@require_POST
+def confirm_view(request, job_id):
+    job = _job_for(request, job_id)
+    if job.status != ImportJob.Status.CHECKED or not upload_path(job.upload_token).exists():
+        messages.error(request, _("That upload is no longer waiting for confirmation: upload the file again."))
+        return redirect("interchange_import_job", job_id=job.pk)
+    confirm_import(job, client_address(request))
     return redirect("interchange_import_job", job_id=job.pk)
 
 
@@ -112,5 +100,6 @@ def job_progress_view(request, job_id):
             "lines_done": lines_done(job),
             "lines_total": job.lines_total,
             "finished": job.is_finished,
+            "waiting_for_the_worker": job.is_waiting_for_the_worker,
         }
     )

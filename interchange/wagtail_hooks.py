@@ -18,6 +18,7 @@ def register_import_url():
     return [
         path("content-import/", views.import_view, name="interchange_import"),
         path("content-import/<int:job_id>/", views.job_view, name="interchange_import_job"),
+        path("content-import/<int:job_id>/confirm/", views.confirm_view, name="interchange_import_confirm"),
         path("content-import/<int:job_id>/progress/", views.job_progress_view, name="interchange_import_progress"),
     ]
 

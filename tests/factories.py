@@ -348,7 +348,7 @@ class RegistrantFactory(factory.django.DjangoModelFactory):
 
 
 class ImportJobFactory(factory.django.DjangoModelFactory):
-    """An admin import waiting for the worker (its upload need not exist until it runs)."""
+    """An upload waiting for the worker to check it (the file need not exist until the worker runs)."""
 
     class Meta:
         model = ImportJob

@@ -1,11 +1,12 @@
 // The admin's import job page (templates/interchange/import_job.html): while the
-// job runs, look at its progress every few seconds and show it in place; once it
-// has finished, load the page again for its report. Without this script the
-// page's own Refresh link does the same.
+// worker checks or imports the file, look at the job every few seconds and show
+// its progress in place; once the worker is done (the check's report, the
+// import's), load the page again to show it. Without this script the page's
+// own Refresh link does the same.
 (function () {
   "use strict";
   const job = document.querySelector("[data-import-job]");
-  if (!job || job.dataset.finished === "true") {
+  if (!job || job.dataset.waiting !== "true") {
     return;
   }
   const every = Number(job.dataset.refreshSeconds || 2) * 1000;
@@ -14,16 +15,19 @@
   const status = job.querySelector("[data-job-status] strong");
 
   function show(progress) {
+    // Only a change of status is read out (the live region): not every count.
+    if (status.textContent !== progress.status_label) {
+      status.textContent = progress.status_label;
+    }
+    if (!bar) {
+      return; // the check: no count yet
+    }
     bar.max = progress.lines_total;
     bar.value = progress.lines_done;
     bar.textContent = progress.lines_done + " / " + progress.lines_total;
     count.textContent = count.dataset.template
       .replace("__done__", progress.lines_done)
       .replace("__total__", progress.lines_total);
-    // Only a change of status is read out (the live region): not every count.
-    if (status.textContent !== progress.status_label) {
-      status.textContent = progress.status_label;
-    }
   }
 
   async function look() {
@@ -34,7 +38,7 @@
       });
       if (response.ok) {
         const progress = await response.json();
-        if (progress.finished) {
+        if (!progress.waiting_for_the_worker) {
           window.location.reload();
           return;
         }

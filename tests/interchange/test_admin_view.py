@@ -28,19 +28,23 @@ def moderator_client(client, home_page):
 
 
 def test_upload_report_then_confirm_imports(moderator_client):
-    url = reverse("interchange_import")
-    response = moderator_client.post(url, {"file": upload(json.dumps(ITEM).encode() + b"\n")})
-    assert response.status_code == HTTPStatus.OK
-    assert "Confirm the import" in response.content.decode()
-    assert not OrganisationPage.objects.exists()
-    token = response.context["token"]
-    response = moderator_client.post(url, {"confirm": "1", "token": token})
-    # Tests run tasks at once: the job has run by the time its page is shown.
+    response = moderator_client.post(reverse("interchange_import"), {"file": upload(json.dumps(ITEM).encode() + b"\n")})
+    # Tests run tasks at once: the worker has checked the file by the time its job's page is shown.
     job = ImportJob.objects.get()
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == reverse("interchange_import_job", args=[job.pk])
+    assert (job.status, job.lines_total, job.sources, job.file_name) == ("checked", 1, 1, "content.jsonl")
+    page = moderator_client.get(response.url).content.decode()
+    assert "Confirm the import" in page
+    assert "1 lines: 1 items and 0 translations." in page
+    assert not OrganisationPage.objects.exists()
+
+    response = moderator_client.post(reverse("interchange_import_confirm", args=[job.pk]))
+
+    job.refresh_from_db()
+    assert response.status_code == HTTPStatus.FOUND
     assert OrganisationPage.objects.get(external_id="pushkin-fund").live
-    assert (job.status, job.created, job.lines_total, job.file_name) == ("succeeded", 1, 1, "content.jsonl")
+    assert (job.status, job.created) == ("succeeded", 1)
     page = moderator_client.get(response.url).content.decode()
     assert "1 created, 0 updated, 0 unchanged." in page
 
@@ -48,11 +52,13 @@ def test_upload_report_then_confirm_imports(moderator_client):
 def test_invalid_upload_shows_every_problem_and_imports_nothing(moderator_client):
     content = b'{"id": "Bad", "type": "organisation", "locale": "en", "title": "T"}\n\xff\xfe\n[1]\n'
     response = moderator_client.post(reverse("interchange_import"), {"file": upload(content)})
-    assert response.status_code == HTTPStatus.BAD_REQUEST
-    page = response.content.decode()
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED
+    page = moderator_client.get(response.url).content.decode()
     assert "line 1: id:" in page
     assert "line 2: encoding: not UTF-8" in page
     assert "line 3: json: each line must be a JSON object" in page
+    assert "Confirm the import" not in page
     assert not OrganisationPage.objects.exists()
 
 
@@ -63,10 +69,15 @@ def test_empty_or_missing_file_is_a_form_error(moderator_client):
     assert response.status_code == HTTPStatus.BAD_REQUEST
 
 
-def test_confirm_without_a_valid_upload_is_refused(moderator_client):
-    response = moderator_client.post(reverse("interchange_import"), {"confirm": "1", "token": "../../etc/passwd"})
-    assert response.status_code == HTTPStatus.FOUND
-    assert not OrganisationPage.objects.exists()
+def test_only_a_checked_upload_can_be_confirmed(moderator_client):
+    response = moderator_client.post(reverse("interchange_import"), {"file": upload(b"[1]\n")})
+    job = ImportJob.objects.get()
+    confirm = reverse("interchange_import_confirm", args=[job.pk])
+    assert moderator_client.post(confirm).status_code == HTTPStatus.FOUND
+    assert moderator_client.get(confirm).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED and not job.started_at
+    assert "no longer waiting for confirmation" in moderator_client.get(response.url).content.decode()
 
 
 def test_editors_may_not_import(client, home_page):

@@ -35,11 +35,25 @@ def moderator_client(client, home_page):
     return client
 
 
+def upload(client, content):
+    """Upload a file; return its job, checked (tests run tasks at once)."""
+    response = client.post(reverse("interchange_import"), {"file": SimpleUploadedFile("content.jsonl", content)})
+    assert response.status_code == HTTPStatus.FOUND
+    return ImportJob.objects.get(pk=response.url.rstrip("/").rsplit("/", 1)[-1])
+
+
+def confirm(client, job):
+    return client.post(reverse("interchange_import_confirm", args=[job.pk]))
+
+
 def upload_and_confirm(client, content):
-    url = reverse("interchange_import")
-    response = client.post(url, {"file": SimpleUploadedFile("content.jsonl", content)})
-    assert response.status_code == HTTPStatus.OK, response.context["report"].messages
-    return client.post(url, {"confirm": "1", "token": response.context["token"]})
+    job = upload(client, content)
+    assert job.status == ImportJob.Status.CHECKED, job.problems
+    return confirm(client, job)
+
+
+def run_imports_worker():
+    call_command("db_worker", queue_name="imports", batch=True, startup_delay=False, reload=False, stdout=StringIO())
 
 
 class FakeClock:
@@ -52,14 +66,14 @@ class FakeClock:
 
 def test_a_file_refused_when_the_job_runs_is_reported_and_nothing_is_written(moderator_client, sections):
     content = jsonl(ITEM, {**ITEM, "id": "pushkin-library", "title": "Pushkin Library", "slug": "pushkin-library"})
-    url = reverse("interchange_import")
-    response = moderator_client.post(url, {"file": SimpleUploadedFile("content.jsonl", content)})
+    job = upload(moderator_client, content)
+    assert job.status == ImportJob.Status.CHECKED
     # Between the check and the confirmation, another page takes the slug the file asks for.
     factories.OrganisationPageFactory(parent=sections["organisations"], slug="pushkin-library")
 
-    response = moderator_client.post(url, {"confirm": "1", "token": response.context["token"]})
+    response = confirm(moderator_client, job)
 
-    job = ImportJob.objects.get()
+    job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
     assert any("line 2" in problem and "slug" in problem for problem in job.problems), job.problems
     assert not OrganisationPage.objects.filter(external_id__in=["pushkin-fund", "pushkin-library"]).exists()
@@ -82,6 +96,7 @@ def test_the_report_of_a_finished_job_counts_every_line(moderator_client, sectio
         "lines_done": 2,
         "lines_total": 2,
         "finished": True,
+        "waiting_for_the_worker": False,
     }
     page = moderator_client.get(response.url).content.decode()
     assert "1 created, 0 updated, 1 unchanged." in page
@@ -103,7 +118,7 @@ def test_a_running_job_shows_the_lines_done_of_the_total(moderator_client):
 
 
 def test_a_queued_job_has_done_nothing_yet(moderator_client):
-    job = factories.ImportJobFactory()
+    job = factories.ImportJobFactory(status=ImportJob.Status.QUEUED)
     assert lines_done(job) == 0
     page = moderator_client.get(reverse("interchange_import_job", args=[job.pk])).content.decode()
     assert "Waiting for the worker" in page
@@ -160,14 +175,22 @@ def test_with_the_database_queue_the_confirmation_returns_at_once_and_the_worker
     settings.TASKS = {
         "default": {"BACKEND": "search.task_backend.BatchingDatabaseBackend", "QUEUES": ["default", "imports"]}
     }
-    response = upload_and_confirm(moderator_client, jsonl(ITEM))
+    job = upload(moderator_client, jsonl(ITEM))
+    assert job.status == ImportJob.Status.CHECKING and job.task_id
+    page = moderator_client.get(reverse("interchange_import_job", args=[job.pk])).content.decode()
+    assert "The file is being checked." in page
+    run_imports_worker()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.CHECKED
 
-    job = ImportJob.objects.get()
-    assert job.status == ImportJob.Status.QUEUED and job.task_id
+    response = confirm(moderator_client, job)
+
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.QUEUED
     assert not OrganisationPage.objects.filter(external_id="pushkin-fund").exists()
     assert "Waiting for the worker" in moderator_client.get(response.url).content.decode()
 
-    call_command("db_worker", queue_name="imports", batch=True, startup_delay=False, reload=False, stdout=StringIO())
+    run_imports_worker()
 
     job.refresh_from_db()
     assert (job.status, job.created) == (ImportJob.Status.SUCCEEDED, 1)

@@ -138,8 +138,8 @@ def moderator_client(client, home_page):
 def test_the_admin_shows_a_failing_import_as_a_report_not_a_500(moderator_client, tmp_path, monkeypatch):
     url = reverse("interchange_import")
     content = "".join(json.dumps(item) + "\n" for item in [org(), org(id="last", title="Last")]).encode()
-    response = moderator_client.post(url, {"file": SimpleUploadedFile("c.jsonl", content)})
-    assert response.status_code == HTTPStatus.OK
+    job_page = moderator_client.post(url, {"file": SimpleUploadedFile("c.jsonl", content)}).url
+    assert "Confirm the import" in moderator_client.get(job_page).content.decode()
     original = importer.assign_fields
 
     def refuse_the_last(page, item, anniversary=None):
@@ -149,15 +149,17 @@ def test_the_admin_shows_a_failing_import_as_a_report_not_a_500(moderator_client
 
     monkeypatch.setattr(importer, "assign_fields", refuse_the_last)
     before = counts()
-    response = moderator_client.post(url, {"confirm": "1", "token": response.context["token"]})
-    assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert "line 2: founded: refused at import" in response.content.decode()
+    moderator_client.post(f"{job_page}confirm/")
+    page = moderator_client.get(job_page)
+    assert page.status_code == HTTPStatus.OK
+    assert "line 2: founded: refused at import" in page.content.decode()
     assert counts() == before
 
 
 def test_the_admin_refuses_what_the_model_refuses_before_confirming(moderator_client):
     content = (json.dumps(org(founded="0500")) + "\n").encode()
     response = moderator_client.post(reverse("interchange_import"), {"file": SimpleUploadedFile("c.jsonl", content)})
-    assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert "line 1: founded: Enter a year between 800 and" in response.content.decode()
+    page = moderator_client.get(response.url).content.decode()
+    assert "line 1: founded: Enter a year between 800 and" in page
+    assert "Confirm the import" not in page
     assert not OrganisationPage.objects.exists()
