@@ -100,7 +100,9 @@ def test_translator_translates_and_publishes_in_the_editor(
                 data=urlencode({"value": dutch_strings[segment["source"]]}),
                 content_type="application/x-www-form-urlencoded",
             )
-            assert response.status_code == HTTPStatus.CREATED, response.content
+            # The slug already has a translation, made from the translated title (localisation/slugs.py).
+            expected = HTTPStatus.OK if segment["source"] == "pushkin-fund" else HTTPStatus.CREATED
+            assert response.status_code == expected, response.content
     assert translation.get_progress()[1] == 3
 
     with django_capture_on_commit_callbacks(execute=True):
