@@ -13,3 +13,10 @@ class CoreConfig(AppConfig):
         from .cache_purge import connect_purge_signals
 
         connect_purge_signals()
+
+        from django.db.models.signals import post_save
+        from wagtail.images import get_image_model
+
+        from .renditions import queue_prerender_on_upload
+
+        post_save.connect(queue_prerender_on_upload, sender=get_image_model(), dispatch_uid="prerender_on_upload")

@@ -26,6 +26,7 @@ from wagtail.models import Site
 from demo import CONTENT_PATH
 from demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
 from demo.listings import add_listings
+from demo.renditions import prerender_demo_images
 from search.batching import batched_tasks
 
 ADMIN_USERNAME = "admin"
@@ -87,6 +88,8 @@ class Command(BaseCommand):
             add_listings()
             Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
             password = self.ensure_admin(with_demo_admin)
+        # After the commit: a failed encoding leaves a loaded demo whose pages make the rendition when shown.
+        self.stdout.write(f"Pictures made for {prerender_demo_images()} demo images.")
         self.stdout.write(self.style.SUCCESS(f"Demo site ready at http://{hostname}:{port}/."))
         if password:
             self.stdout.write(f"Demo admin account: {ADMIN_USERNAME} / {password}")
