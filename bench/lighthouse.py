@@ -1,0 +1,139 @@
+"""Lighthouse's four scores (phone profile) of the home page, an organisation, the events list and search.
+
+    .venv/bin/python bench/lighthouse.py                   # a new demo in a temporary folder
+    .venv/bin/python bench/lighthouse.py --workdir /tmp/lh # kept, and reused when run again
+
+The site as in production (bench/pages_bench.py): ``load_demo`` into SQLite,
+production settings with ``HTTPS=off``, static files collected (WhiteNoise,
+hashed names), gunicorn with 2 sync workers; uploaded media served as a front
+server would (bench/media_wsgi.py). Lighthouse from package.json's
+devDependencies (``npm install``) drives Debian's Chromium
+(``CHROME_PATH``, default /usr/bin/chromium) headless. Each page is loaded once
+before it is measured, as a visitor after the first would find it. Prints the
+scores and the audits below 0.9 of any category under 95; writes each report to
+the work folder (``<page>.report.json``).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.pages_bench import ROOT, free_port, gunicorn, wait_for
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+
+FIND_PAGES = """
+import json
+from events.models import EventIndexPage
+from home.models import HomePage
+from organisations.models import OrganisationPage
+pages = {
+    "home": HomePage.objects.live().filter(locale__language_code="en").first().url,
+    "organisation": OrganisationPage.objects.live().filter(locale__language_code="en").first().url,
+    "events": EventIndexPage.objects.live().filter(locale__language_code="en").first().url,
+    "search": "/en/search/?q=union",
+}
+print(json.dumps(pages))
+"""
+
+
+def site_env(workdir, port):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="benchmark-only-secret-key-0123456789",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        HTTPS="off",
+        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+        PAGE_CACHE_DIR=str(workdir / "page-cache"),
+    )
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def prepare_site(env, port):
+    manage = [sys.executable, "manage.py"]
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo", "--address", f"127.0.0.1:{port}"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    found = subprocess.run(
+        [*manage, "shell", "-c", FIND_PAGES], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(found.stdout.strip().splitlines()[-1])
+
+
+def lighthouse(url, report):
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        ],
+        env=env,
+        check=True,
+    )
+    return json.loads(report.read_text())
+
+
+def failing_audits(result, category):
+    audits = result["audits"]
+    for ref in result["categories"][category]["auditRefs"]:
+        audit = audits[ref["id"]]
+        if ref["weight"] and audit["score"] is not None and audit["score"] < 0.9:
+            yield f"{audit['id']} ({audit['score']}): {audit.get('displayValue', '')}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workdir", type=Path, help="kept and reused: the demo is loaded once")
+    parser.add_argument("--port", type=int, default=8731, help="the demo's port (its Site's address)")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compatriots-lighthouse-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = args.port or free_port()
+    env = site_env(workdir, port)
+    pages_file = workdir / "pages.json"
+    if not pages_file.exists():
+        pages_file.write_text(json.dumps(prepare_site(env, port)))
+    pages = json.loads(pages_file.read_text())
+    server = gunicorn(
+        sys.executable, ROOT, {**env, "WSGI_APP": "bench.media_wsgi:application"}, port, workdir / "gunicorn.log"
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/en/")
+        print(f"{'page':<14}" + "".join(f"{category:>16}" for category in CATEGORIES))
+        for name, path in pages.items():
+            with urllib.request.urlopen(base + path, timeout=60) as response:  # noqa: S310 - the local demo
+                response.read()
+            result = lighthouse(base + path, workdir / f"{name}.report.json")
+            scores = {category: round(result["categories"][category]["score"] * 100) for category in CATEGORIES}
+            print(f"{name:<14}" + "".join(f"{scores[category]:>16}" for category in CATEGORIES), flush=True)
+            for category in CATEGORIES:
+                if scores[category] < 95:
+                    for line in failing_audits(result, category):
+                        print(f"    {category}: {line}", flush=True)
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
