@@ -18,12 +18,14 @@ a private folder on the machine (``UPLOAD_DIR``), so the ``imports`` worker
 runs on the machine that received it, as scripts/serve starts it.
 """
 
+import datetime
 import logging
 import secrets
 import tempfile
 import time
 from pathlib import Path
 
+from django.utils import timezone
 from django.utils.translation import gettext
 from django_tasks import task
 
@@ -42,6 +44,8 @@ IMPORTS_QUEUE = "imports"
 PROGRESS_EVERY = 1.0
 #: How long a running job's progress is kept if the worker stops without a word.
 PROGRESS_TIMEOUT = 24 * 3600
+#: How long a checked upload waits for its confirmation before its file is dropped.
+UNCONFIRMED_KEPT = datetime.timedelta(days=1)
 
 
 def upload_path(token):
@@ -125,6 +129,16 @@ def run_import(job_id):
         progress.forget()
         path.unlink(missing_ok=True)
     return job.status
+
+
+def forget_unconfirmed_uploads(now=None):
+    """Drop the files of checked uploads nobody confirmed within ``UNCONFIRMED_KEPT``; return how many."""
+    cutoff = (now or timezone.now()) - UNCONFIRMED_KEPT
+    jobs = ImportJob.objects.filter(status=ImportJob.Status.CHECKED, enqueued_at__lt=cutoff)
+    for job in jobs:
+        upload_path(job.upload_token).unlink(missing_ok=True)
+        job.mark_failed([gettext("Not confirmed within a day: upload the file again to import it.")], job.notes)
+    return len(jobs)
 
 
 def lines_done(job):

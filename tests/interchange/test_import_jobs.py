@@ -1,5 +1,6 @@
 """Admin imports as background jobs: the job record, its progress while it runs, its report at the end."""
 
+import datetime
 import json
 from http import HTTPStatus
 from io import StringIO
@@ -8,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from interchange.jobs import JobProgress, lines_done, run_import, upload_path
 from interchange.models import ImportJob
@@ -196,3 +198,19 @@ def test_with_the_database_queue_the_confirmation_returns_at_once_and_the_worker
     assert (job.status, job.created) == (ImportJob.Status.SUCCEEDED, 1)
     assert OrganisationPage.objects.get(external_id="pushkin-fund").live
     assert "1 created, 0 updated, 0 unchanged." in moderator_client.get(response.url).content.decode()
+
+
+def test_an_upload_left_unconfirmed_for_a_day_is_dropped(moderator_client, sections):
+    job = upload(moderator_client, jsonl(ITEM))
+    recent = upload(moderator_client, jsonl(ITEM))
+    ImportJob.objects.filter(pk=job.pk).update(enqueued_at=timezone.now() - datetime.timedelta(days=2))
+
+    call_command("forget_unconfirmed_imports", stdout=StringIO())
+
+    job.refresh_from_db()
+    recent.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED and "Not confirmed within a day" in job.problems[0]
+    assert not upload_path(job.upload_token).exists()
+    assert recent.status == ImportJob.Status.CHECKED and upload_path(recent.upload_token).exists()
+    assert confirm(moderator_client, job).status_code == HTTPStatus.FOUND
+    assert not OrganisationPage.objects.filter(external_id="pushkin-fund").exists()

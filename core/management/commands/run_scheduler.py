@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = 60
 #: Housekeeping run on the first run of each day: form submissions and event registrations past their retention period.
-DAILY_COMMANDS = ("purge_form_submissions", "purge_event_registrations")
+DAILY_COMMANDS = ("purge_form_submissions", "purge_event_registrations", "forget_unconfirmed_imports")
 #: Days the record of a finished background task is kept in the task queue's table.
 TASK_RESULTS_KEPT_DAYS = 14
 
