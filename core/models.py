@@ -14,11 +14,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
+from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
 from core.visibility import visible_pages
 
 from .blocks import BodyBlock
@@ -30,6 +31,16 @@ EXTERNAL_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 # What listings prefetch so that each card's image rendition costs no query.
 IMAGE_PREFETCH = ("image__renditions",)
+
+
+def sites_by_id():
+    """Every ``Site`` by id, read once per content version (a change of a site moves it on)."""
+    key = content_cache_key("sites-by-id")
+    sites = content_cache().get(key)
+    if sites is None:
+        sites = Site.objects.in_bulk()
+        content_cache().set(key, sites, CONTENT_CACHE_SECONDS)
+    return sites
 
 
 class ContentPageQuerySet(PageQuerySet):
@@ -146,6 +157,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_site(self):
+        """The page's site, from the sites kept for the content version.
+
+        Relations, URLs and feeds ask a page for its site several times per
+        request; Wagtail reads the ``Site`` row again each time.
+        """
+        url_parts = self.get_url_parts()
+        if url_parts is None:
+            return None  # not routable
+        return sites_by_id().get(url_parts[0]) or super().get_site()
 
     def clean(self):
         super().clean()

@@ -11,12 +11,17 @@ Every visitor surface (pages, listings, feeds, iCalendar, the sitemap, search
 and the APIs, and every relation they show) starts from :func:`visible_pages`
 or asks :func:`is_visible`, so that the rule cannot drift between surfaces.
 The restricted sections and the site's roots are read as paths in two light
-queries; Wagtail's ``public()`` would load every restricted page whole.
+queries; Wagtail's ``public()`` would load every restricted page whole. Both
+are kept for the content version (:mod:`core.cache`), which every change of a
+view restriction, a site or the tree moves on: a page showing five relations
+asks each condition five times.
 """
 
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
+
+from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
 
 
 def not_expired(now=None, by_id=False):
@@ -36,18 +41,34 @@ def not_expired(now=None, by_id=False):
 def unrestricted():
     """Condition: no view restriction on the page or any ancestor."""
     restricted = Q()
-    for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
+    for path, depth in _kept(
+        "restricted-sections", lambda: PageViewRestriction.objects.values_list("page__path", "page__depth")
+    ):
         restricted |= Q(path__startswith=path, depth__gte=depth)
     return ~restricted if restricted else Q()
 
 
 def in_site(site):
     """Condition: the page is under one of the translations of ``site``'s root."""
-    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
     condition = Q()
-    for path, depth in Page.objects.filter(translation_key__in=root_key).values_list("path", "depth"):
+    for path, depth in _kept(("site-roots", site.root_page_id), lambda: _root_paths(site.root_page_id)):
         condition |= Q(path__startswith=path, depth__gte=depth)
     return condition
+
+
+def _root_paths(root_page_id):
+    root_key = Page.objects.filter(pk=root_page_id).values("translation_key")
+    return Page.objects.filter(translation_key__in=root_key).values_list("path", "depth")
+
+
+def _kept(name, read):
+    """``read()`` as a list of rows, read once per content version."""
+    key = content_cache_key("visibility", name)
+    rows = content_cache().get(key)
+    if rows is None:
+        rows = list(read())
+        content_cache().set(key, rows, CONTENT_CACHE_SECONDS)
+    return rows
 
 
 def visible_q(site=None, now=None, expiry_by_id=False):
