@@ -18,11 +18,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import EventOrganiser, EventPage
-from heritage.models import HeritageProjectPage
+from heritage.models import HeritageProjectOrganisation, HeritageProjectPage
 from home.models import StandardPage
 from jubilees.models import JubileePage
 from listings.models import CollectionPage, DateWindow
-from organisations.models import OrganisationPage
+from organisations.models import OrganisationMembership, OrganisationPage
+from tests import factories
 from tests.helpers.scale import add_pages
 
 pytestmark = pytest.mark.django_db
@@ -95,9 +96,9 @@ def populate(home_page, sections, start, count):
     add_pages(home_page, StandardPage, count, lambda n: {"title": f"Page {start + n}"})
 
 
-def queries_per_url(client):
+def queries_per_url(client, urls=URLS):
     counts = {}
-    for url in URLS:
+    for url in urls:
         client.get(url)  # warm what does not depend on the content (site root paths, content types)
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
@@ -124,5 +125,51 @@ def test_every_surface_runs_the_same_queries_on_3_and_on_300_items(client, home_
 
     populate(home_page, sections, 3, 297)
     with_three_hundred = queries_per_url(client)
+
+    assert with_three_hundred == with_three
+
+
+def link_to(organisation, project, sections, start, count):
+    """``count`` member organisations and events of ``organisation``, and partners of ``project``."""
+    now = timezone.now()
+    members = add_pages(sections["organisations"], OrganisationPage, count, lambda n: {"title": f"Member {start + n}"})
+    OrganisationMembership.objects.bulk_create(
+        OrganisationMembership(member=member, organisation=organisation, sort_order=0) for member in members
+    )
+    HeritageProjectOrganisation.objects.bulk_create(
+        HeritageProjectOrganisation(project=project, organisation=member, sort_order=n)
+        for n, member in enumerate(members)
+    )
+    events = add_pages(
+        sections["events"],
+        EventPage,
+        count,
+        lambda n: {
+            "title": f"Meeting {start + n}",
+            "start": now + datetime.timedelta(days=n % 30, hours=1),
+            "end": now + datetime.timedelta(days=n % 30, hours=3),
+        },
+    )
+    EventOrganiser.objects.bulk_create(
+        EventOrganiser(event=event, organisation=organisation, sort_order=0) for event in events
+    )
+    return events
+
+
+def test_detail_pages_run_the_same_queries_on_3_and_on_300_related_items(client, home_page, sections):
+    image = factories.ImageFactory()
+    federation = factories.OrganisationPageFactory(
+        parent=sections["organisations"], title="Federation", image=image, image_alt="The board"
+    )
+    project = factories.HeritageProjectPageFactory(
+        parent=sections["heritage"], title="Graves", image=image, image_alt="Graves"
+    )
+    about = factories.StandardPageFactory(parent=home_page, title="About", image=image, image_alt="The office")
+    events = link_to(federation, project, sections, 0, 3)
+    urls = [federation.url, project.url, about.url, f"/en/events/{events[0].slug}/"]
+    with_three = queries_per_url(client, urls)
+
+    link_to(federation, project, sections, 3, 297)
+    with_three_hundred = queries_per_url(client, urls)
 
     assert with_three_hundred == with_three
