@@ -15,6 +15,7 @@ every ``migrate``, and granted each new language's home page when it appears.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
 
@@ -59,7 +60,15 @@ def is_translator(user):
 
 
 def _page_permissions(codenames):
-    return list(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
+    """The page permissions of ``codenames``, created when missing: on a fresh database this runs
+    after ``migrate`` but may come before Django creates the page model's permissions."""
+    content_type = ContentType.objects.get_for_model(Page, for_concrete_model=False)
+    return [
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ").capitalize()}
+        )[0]
+        for codename in codenames
+    ]
 
 
 def grant_tree(groups, home_page):
