@@ -29,6 +29,7 @@ from .recurrence import (
     validate_recurrence,
 )
 from .times import validate_time_zone
+from .widgets import RecurrenceWidget
 
 
 class EventCategory(models.TextChoices):
@@ -143,7 +144,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("time_zone"),
-                FieldPanel("recurrence"),
+                FieldPanel("recurrence", widget=RecurrenceWidget),
                 FieldPanel("category"),
                 FieldPanel("venue"),
                 *LocationMixin.location_panels,
