@@ -40,6 +40,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from core.registry import FieldKind, content_types
 from home.sections import slug_from_title
 
+from .item_context import ItemContext, link_field, prefetch_item_relations
 from .pages import external_id_of, is_interchange_model, type_of
 
 
@@ -76,12 +77,14 @@ def status_of(page):
     return "private" if page.view_restrictions.exists() else "live"
 
 
-def _exported(item, page, now):
+def _exported(item, page, now, context=None):
     """``item`` with the status a visitor meets: an expired page is not live, and a
     restriction on an ancestor hides the page as well as one on the page itself."""
     if not is_exported_live(page, now):
         item["status"] = "draft"
-    elif item.get("status") == "live" and page.get_view_restrictions().exists():
+    elif item.get("status") == "live" and (
+        context.is_hidden_by_restriction(page) if context else page.get_view_restrictions().exists()
+    ):
         item["status"] = "private"
     return compact(item)
 
@@ -112,18 +115,6 @@ def format_datetime(moment, tzinfo):
     return moment.astimezone(tzinfo).isoformat(timespec="seconds")
 
 
-def link_field(model, field):
-    """The foreign key of the links of ``field``'s relation (on ``model``) that names the linked page."""
-    relation = model._meta.get_field(field.relation)
-    target = content_types().get(field.target).model
-    (link,) = (
-        link
-        for link in relation.related_model._meta.concrete_fields
-        if link.is_relation and link.related_model is target and link is not relation.field
-    )
-    return link
-
-
 def _linked_pages(page, field):
     """The pages a ``REFERENCES`` field's relation links ``page`` to, in their order."""
     name = link_field(type(page), field).name
@@ -152,12 +143,14 @@ def _value_of(page, field):
     return value
 
 
-def page_item(page, *, is_source=True, latest=True):
+def page_item(page, *, is_source=True, latest=True, context=None):
     """The full interchange item of ``page``: its latest revision's content, or with
     ``latest=False`` what is live (the page's own row) when the page is live.
 
     ``slug`` and ``status`` are always present here; :func:`compact` drops them
-    when they hold the default.
+    when they hold the default. ``context`` (an :class:`~interchange.item_context.ItemContext`
+    of a batch holding ``page``) answers the parent and restriction questions
+    without a query; :func:`page_items` provides it.
     """
     live_page = page
     wants_revision = latest or not is_exported_live(page)
@@ -179,19 +172,34 @@ def page_item(page, *, is_source=True, latest=True):
         if field.translatable:
             item[field.name] = _value_of(page, field)
     if is_source:
-        item.update(_source_fields(page, live_page, entry))
+        item.update(_source_fields(page, live_page, entry, context))
     return {name: value for name, value in item.items() if value not in ("", None, [])}
 
 
-def _source_fields(page, live_page, entry):
-    fields = {"status": status_of(live_page)}
-    parent = live_page.get_parent()
+def _source_fields(page, live_page, entry, context=None):
+    if context is None:
+        fields = {"status": status_of(live_page)}
+        parent = live_page.get_parent()
+    else:
+        restricted = context.is_restricted(live_page)
+        fields = {"status": ("private" if restricted else "live") if live_page.live else "draft"}
+        parent = context.parent_of(live_page)
     if is_interchange_model(parent.specific_class):
         fields["parent"] = external_id_of(parent.specific)
     for field in entry.import_fields:
         if not field.translatable:
             fields[field.name] = _value_of(page, field)
     return fields
+
+
+def page_items(pages, *, is_source=True, latest=True):
+    """:func:`page_item` of each of ``pages`` (specific pages), in their order, reading
+    each related table once for all of them rather than once per page."""
+    pages = list(pages)
+    prefetch_item_relations(pages)
+    context = ItemContext(pages)
+    for page in pages:
+        yield page_item(page, is_source=is_source, latest=latest, context=context)
 
 
 def compact(item):
@@ -221,6 +229,15 @@ def export_items(drafts=False):
     seen_keys = set()
     left_out_keys = set()  # sources not exported: their translations could not be imported alone
     now = timezone.now()
+    batch = []
+
+    def written_batch():
+        context = ItemContext(batch)
+        prefetch_item_relations(batch)
+        items = [_exported(page_item(page, latest=drafts, context=context), page, now, context) for page in batch]
+        batch.clear()
+        return items
+
     for model in content_types().models():
         pages = model.objects.select_related("locale").order_by("path")
         for page in pages.iterator(chunk_size=500):
@@ -232,9 +249,13 @@ def export_items(drafts=False):
                 continue
             if is_source and key not in seen_keys:
                 seen_keys.add(key)
-                yield _exported(page_item(page, latest=drafts), page, now)
+                batch.append(page)
+                if len(batch) >= EXPORT_CHUNK:
+                    yield from written_batch()
             else:
                 translations.append((model, page.pk, key))
+        if batch:
+            yield from written_batch()
     translations = [(model, pk) for model, pk, key in translations if key not in left_out_keys]
     locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
     for model, pks in _runs_of_chunks(translations):
@@ -247,10 +268,10 @@ def export_items(drafts=False):
             for source in model.objects.filter(translation_key__in=keys, locale_id__in=set(source_locale.values()))
         }
         translated = _translated_fields(keys)
-        for pk in pks:
-            page = pages[pk]
-            source = sources[(page.translation_key, source_locale[pk])]
-            item = page_item(page, is_source=False, latest=drafts)
+        prefetch_item_relations(list(sources.values()))
+        ordered = [pages[pk] for pk in pks]
+        for page, item in zip(ordered, page_items(ordered, is_source=False, latest=drafts), strict=True):
+            source = sources[(page.translation_key, source_locale[page.pk])]
             yield compact(without_fallbacks(item, source, translated[(page.translation_key, page.locale_id)]))
 
 
