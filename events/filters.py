@@ -17,6 +17,7 @@ the range, so that its previous and next links cannot lead a crawler on forever)
 import datetime
 import re
 import zoneinfo
+from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django import forms
@@ -26,6 +27,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
 from core.plain_text import is_storable
 from localisation.collation import sort_key
 from localisation.relations import localize_pages
@@ -110,6 +112,77 @@ def calendar_years(events):
     return max(first - 1, EARLIEST_YEAR), min(last + 1, LATEST_YEAR)
 
 
+@dataclass(frozen=True)
+class OfferedOrganiser:
+    """An organiser the filter offers, in the calendar's language (kept in the content cache)."""
+
+    pk: int
+    title: str
+    translation_key: object
+
+    @classmethod
+    def of(cls, page):
+        return cls(pk=page.pk, title=page.title, translation_key=page.translation_key)
+
+
+@dataclass(frozen=True)
+class FilterOffer:
+    """What a calendar's filter form offers: its years, and the most used categories, organisers and cities."""
+
+    years: tuple
+    categories: list
+    organisers: list
+    cities: list
+
+
+def kept_offer(index):
+    """The calendar's :class:`FilterOffer`, read once per content version and hour.
+
+    Every view of the calendar (lists, month view, feeds, iCalendar) builds
+    the form; its offer reads aggregates over all the calendar's events. What
+    is upcoming changes with time alone, hence the hour in the key.
+    """
+    hour = timezone.now().strftime("%Y-%m-%dT%H")
+    key = content_cache_key("event-filter-offer", index.pk, hour)
+    offer = content_cache().get(key)
+    if offer is None:
+        offer = read_offer(index)
+        content_cache().set(key, offer, CONTENT_CACHE_SECONDS)
+    return offer
+
+
+def read_offer(index):
+    events = index.events()
+    upcoming = events.filter(events._still_running(timezone.now())).order_by()
+    categories = [
+        row["category"] for row in upcoming.values("category").annotate(uses=Count("pk")).order_by("-uses", "category")
+    ]
+    by_use = list(
+        EventOrganiser.objects.filter(event__in=upcoming.values("pk"))
+        .values("organisation__translation_key")
+        .annotate(uses=Count("event", distinct=True), organisation=Min("organisation_id"))
+        .order_by("-uses", "organisation__translation_key")[:MAX_CHOICES]
+    )
+    organisers = []
+    if by_use:
+        rank = {row["organisation__translation_key"]: position for position, row in enumerate(by_use)}
+        links = localize_pages(
+            OrganisationPage.objects.filter(pk__in=[row["organisation"] for row in by_use]).select_related("locale"),
+            index.locale,
+            site=index.get_site(),
+        )
+        links.sort(key=lambda link: (rank.get(link.page.translation_key, len(rank)), sort_key(link.page.title)))
+        organisers = [OfferedOrganiser.of(link.page) for link in links]
+    cities = list(
+        upcoming.exclude(city="")
+        .values("city")
+        .annotate(uses=Count("pk"))
+        .order_by("-uses", "city")
+        .values_list("city", flat=True)[:MAX_CHOICES]
+    )
+    return FilterOffer(years=calendar_years(events), categories=categories, organisers=organisers, cities=cities)
+
+
 def current_month():
     return timezone.localdate(timezone=site_time_zone()).replace(day=1)
 
@@ -126,17 +199,28 @@ class EventFilterForm(forms.Form):
         super().__init__(data)
         self.index = index
         events = index.events()
-        self.years = calendar_years(events)
+        offer = kept_offer(index)
+        self.years = offer.years
         # Offered: what the calendar's upcoming events use, most used first, at most
         # MAX_CHOICES of each; a value outside those (a shared link, a past event's
         # organiser) still filters when it exists, and is then offered too.
-        upcoming = events.filter(events._still_running(timezone.now())).order_by()
-        self.fields["category"].choices = [("", _("All categories")), *self.category_choices(upcoming)]
-        self.organisers = self.offered_organisers(upcoming, events)
+        self.fields["category"].choices = [("", _("All categories")), *self.category_choices(offer.categories)]
+        self.organisers = {organiser.pk: organiser for organiser in offer.organisers}
+        asked = self.asked_organiser()
+        if asked is not None and asked not in self.organisers:
+            self.organisers.update(self.asked_organisers(asked, events))
         self.fields["organiser"].choices = [("", _("All organisers"))] + [
-            (pk, page.title) for pk, page in self.organisers.items()
+            (pk, organiser.title) for pk, organiser in self.organisers.items()
         ]
-        cities = self.offered_cities(upcoming, events)
+        cities = list(offer.cities)
+        asked_city = self.data.get("city") if self.data else None
+        if (
+            asked_city
+            and asked_city not in cities
+            and is_storable(asked_city)
+            and events.filter(city=asked_city).exists()
+        ):
+            cities.append(asked_city)
         self.fields["city"].choices = [("", _("All cities"))] + [(city, city) for city in cities]
         self.full_clean()
 
@@ -153,45 +237,12 @@ class EventFilterForm(forms.Form):
             if len(self.fields[name].choices) > 1
         ]
 
-    def category_choices(self, upcoming):
-        """Categories of upcoming events, most used first, then the others (the list is short and fixed)."""
-        by_use = [
-            row["category"]
-            for row in upcoming.values("category").annotate(uses=Count("pk")).order_by("-uses", "category")
-        ]
+    def category_choices(self, by_use):
+        """Categories of upcoming events (``by_use``: their values, most used first), then the others."""
         labels = dict(EventCategory.choices)
         return [(value, labels[value]) for value in by_use if value in labels] + [
             (value, label) for value, label in EventCategory.choices if value not in by_use
         ]
-
-    def offered_organisers(self, upcoming, events):
-        """``{page id: page}`` in the calendar's language: the most active organisers, and the one asked for."""
-        by_use = list(
-            EventOrganiser.objects.filter(event__in=upcoming.values("pk"))
-            .values("organisation__translation_key")
-            .annotate(uses=Count("event", distinct=True), organisation=Min("organisation_id"))
-            .order_by("-uses", "organisation__translation_key")[:MAX_CHOICES]
-        )
-        wanted = [row["organisation"] for row in by_use]
-        asked = self.asked_organiser()
-        if asked is not None and asked not in wanted:
-            # Any organiser of this calendar, upcoming or past, reached in any language.
-            asked_key = OrganisationPage.objects.filter(pk=asked).values("translation_key")
-            wanted.extend(
-                EventOrganiser.objects.filter(
-                    event__in=events.values("pk"), organisation__translation_key__in=asked_key
-                ).values_list("organisation_id", flat=True)[:1]
-            )
-        if not wanted:
-            return {}
-        rank = {row["organisation__translation_key"]: position for position, row in enumerate(by_use)}
-        links = localize_pages(
-            OrganisationPage.objects.filter(pk__in=wanted).select_related("locale"),
-            self.index.locale,
-            site=self.index.get_site(),
-        )
-        links.sort(key=lambda link: (rank.get(link.page.translation_key, len(rank)), sort_key(link.page.title)))
-        return {link.page.pk: link.page for link in links}
 
     def asked_organiser(self):
         """The organiser id in the query string, when it reads as one."""
@@ -200,19 +251,18 @@ class EventFilterForm(forms.Form):
             return None
         return int(value)
 
-    def offered_cities(self, upcoming, events):
-        """The cities of the most upcoming events, and the one asked for when some event is there."""
-        cities = list(
-            upcoming.exclude(city="")
-            .values("city")
-            .annotate(uses=Count("pk"))
-            .order_by("-uses", "city")
-            .values_list("city", flat=True)[:MAX_CHOICES]
+    def asked_organisers(self, asked, events):
+        """The organiser asked for when not offered: any organiser of this calendar, upcoming or past, in any language."""
+        asked_key = OrganisationPage.objects.filter(pk=asked).values("translation_key")
+        found = EventOrganiser.objects.filter(
+            event__in=events.values("pk"), organisation__translation_key__in=asked_key
+        ).values_list("organisation_id", flat=True)[:1]
+        links = localize_pages(
+            OrganisationPage.objects.filter(pk__in=list(found)).select_related("locale"),
+            self.index.locale,
+            site=self.index.get_site(),
         )
-        asked = self.data.get("city") if self.data else None
-        if asked and asked not in cities and is_storable(asked) and events.filter(city=asked).exists():
-            cities.append(asked)
-        return cities
+        return {link.page.pk: OfferedOrganiser.of(link.page) for link in links}
 
     def clean_month(self):
         value = self.cleaned_data["month"]
