@@ -71,9 +71,13 @@ class OrganisationIndexPage(BasePage):
         organisations = OrganisationPage.objects.child_of(self).visible()
         # Values a visitor may have mistyped or that no longer exist are ignored, not refused.
         asked = {name: request.GET.get(name, "") for name in ("kind", "city", "country")}
-        cities = self.offered_values(organisations, "city", asked["city"])
+        summary = self.directory_summary(organisations)
+        cities = self.offered_values(organisations, "city", asked["city"], summary["city"])
         countries = sorted(
-            (Country(code) for code in self.offered_values(organisations, "country", asked["country"])),
+            (
+                Country(code)
+                for code in self.offered_values(organisations, "country", asked["country"], summary["country"])
+            ),
             key=lambda country: sort_key(country.name),
         )
         filters = {
@@ -89,16 +93,33 @@ class OrganisationIndexPage(BasePage):
             kind_choices=OrganisationKind.choices,
             cities=cities,
             countries=countries,
-            organisation_count=organisations.count(),
-            membership_figures=self.membership_figures(organisations),
+            organisation_count=summary["count"],
+            membership_figures=summary["membership_figures"],
         )
         return context
 
+    def directory_summary(self, organisations):
+        """The directory's total, most used cities and countries and its federations' member counts.
+
+        Each is an aggregate over every organisation of the directory: read
+        once per content version (core.cache) instead of on every visit.
+        """
+        key = content_cache_key("organisation-directory-summary", self.pk)
+        summary = content_cache().get(key)
+        if summary is None:
+            summary = {
+                "city": self.most_used_values(organisations, "city"),
+                "country": self.most_used_values(organisations, "country"),
+                "count": organisations.count(),
+                "membership_figures": self.membership_figures(organisations),
+            }
+            content_cache().set(key, summary, CONTENT_CACHE_SECONDS)
+        return summary
+
     @staticmethod
-    def offered_values(organisations, field, asked):
-        """The ``field`` values the filter offers: the most used (at most ``MAX_FILTER_CHOICES``),
-        alphabetically, and ``asked`` when some organisation has it."""
-        values = list(
+    def most_used_values(organisations, field):
+        """The ``field`` values most used by ``organisations``, at most ``MAX_FILTER_CHOICES``."""
+        return list(
             organisations.exclude(**{field: ""})
             .order_by()
             .values(field)
@@ -106,6 +127,12 @@ class OrganisationIndexPage(BasePage):
             .order_by("-uses", field)
             .values_list(field, flat=True)[: OrganisationIndexPage.MAX_FILTER_CHOICES]
         )
+
+    @staticmethod
+    def offered_values(organisations, field, asked, most_used):
+        """The ``field`` values the filter offers: the ``most_used``, alphabetically, and ``asked`` when some
+        organisation has it."""
+        values = list(most_used)
         if asked and asked not in values and is_storable(asked) and organisations.filter(**{field: asked}).exists():
             values.append(asked)
         return sorted(values, key=sort_key)
