@@ -24,7 +24,7 @@ from cooperation.models import CooperationIndexPage, CooperationProtocolPage
 from demo.cooperation import ACTIVITY_KINDS
 from demo.heritage import GALLERIES, RECOGNITIONS, recognition_texts
 from demo.management.commands.load_demo import site_address
-from events.models import EventPage
+from events.models import EventIndexPage, EventPage
 from heritage.models import HeritageProjectPage
 from home.models import HomePage, StandardPage
 from jubilees.models import JubileePage
@@ -300,3 +300,16 @@ def test_pictures_carry_no_text_so_their_descriptions_name_none(demo, db):
     for model in CONTENT_MODELS:
         for page in model.objects.exclude(image=None):
             assert "title" not in page.image_alt and "titel" not in page.image_alt and "надпись" not in page.image_alt
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_after_load_demo_no_page_has_a_picture_left_to_make(demo, db, client, language):
+    """Every rendition the pages show (AVIF, WebP, JPEG; cards, main images, galleries, logos) exists already."""
+    renditions = get_image_model().get_rendition_model().objects
+    made = renditions.count()
+    pages = [HomePage, StandardPage, EventIndexPage, *CONTENT_MODELS]
+    for model in pages:
+        page = model.objects.live().public().filter(locale__language_code=language).exclude(image=None).first()
+        page = page or model.objects.live().public().filter(locale__language_code=language).first()
+        assert client.get(page.url).status_code == HTTPStatus.OK, page.url
+    assert renditions.count() == made
