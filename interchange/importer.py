@@ -34,6 +34,7 @@ from search.batching import batched_tasks
 from .building import anniversary_for, assign_fields, item_field_of
 from .bulk_import import NewContent
 from .checks import IDENTITY_FIELDS, founded_year_of, parse_datetime, translatable_fields
+from .current_items import ITEM_BATCH, batches, current_source_items, current_translation_items
 from .exporter import format_datetime, link_field, page_item, tzinfo_for
 from .pages import model_of, pages_with_ids, site_items
 from .reading import Problem, iter_items, open_lines
@@ -54,6 +55,17 @@ PLACEMENT_FIELDS = {*IDENTITY_FIELDS, "slug", "parent"}
 def translated_fields(item_type):
     """The fields a translation of ``item_type`` says in its own language."""
     return set(translatable_fields(item_type)) - PLACEMENT_FIELDS
+
+
+def is_unchanged_translation(item, source_item, current, current_item):
+    """Whether the translation page ``current`` (exporting ``current_item``) already says what ``item`` asks."""
+    translated = translated_fields(item["type"])
+    expected = {name: value for name, value in source_item.items() if name not in translated | PLACEMENT_FIELDS}
+    for name in translated:
+        expected[name] = item.get(name, [] if name == "tags" else source_item.get(name))
+    actual = {name: value for name, value in current_item.items() if name not in PLACEMENT_FIELDS}
+    slug_unchanged = "slug" not in item or item["slug"] == current.slug
+    return slug_unchanged and comparable(actual) == comparable(expected)
 
 
 @dataclass
@@ -139,9 +151,13 @@ class _Importer:
         self.new_content.write_content()
         # Pages referred to first: a jubilee's model validation reads its organisation's founding year.
         for referring in (False, True):
-            for _number, item in self.source_lines():
-                if reads_referenced_pages(item) == referring and item["id"] not in self.new_content.ids:
-                    self.update_source(item)
+            lines = self.source_lines()
+            lines = ((n, item) for n, item in lines if reads_referenced_pages(item) == referring)
+            for batch in batches((n, item) for n, item in lines if item["id"] not in self.new_content.ids):
+                current = current_source_items(self.source_pages.keys[item["id"]] for _n, item in batch)
+                for number, item in batch:
+                    self.line, self.model = number, model_of(item["type"])
+                    self.update_source(item, current.get(self.source_pages.keys[item["id"]][1]))
         self.update_translations()
         return self.result
 
@@ -252,12 +268,15 @@ class _Importer:
             founded = self.page_by_id(organisation).founded_year
         return anniversary_for(item, founded)
 
-    def update_source(self, item):
-        page = self.source_pages[item["id"]]
+    def update_source(self, item, current=None):
+        """Apply a source line; ``current`` is its page's ``(page, item)`` read in bulk, if known."""
         is_new = item["id"] in self.created
-        if not is_new and comparable(page_item(page)) == comparable(self.expected_source_item(item, page)):
-            self.count("unchanged")
-            return
+        if not is_new:
+            page, current_item = current or (self.source_pages[item["id"]], None)
+            if comparable(current_item or page_item(page)) == comparable(self.expected_source_item(item, page)):
+                self.count("unchanged")
+                return
+        page = self.source_pages[item["id"]]
         if not is_new:
             self.assign_fields(page, item)
             if item.get("slug"):
@@ -320,6 +339,7 @@ class _Importer:
     def update_translations(self):
         seen = set()
         waiting_for_parent = []
+        batch = []
         for number, item in self.lines():
             if item["id"] in self.new_content.ids:
                 continue
@@ -330,7 +350,11 @@ class _Importer:
                 # Under a page that may be translated by this file: translate once the parent's translations exist.
                 waiting_for_parent.append((number, item))
             else:
-                self.update_translation(item)
+                batch.append((number, item))
+                if len(batch) == ITEM_BATCH:
+                    self.update_translation_batch(batch)
+                    batch = []
+        self.update_translation_batch(batch)
         for number, item in sorted(waiting_for_parent, key=lambda pair: self.source_pages[pair[1]["id"]].depth):
             self.line = number
             self.update_translation(item)
@@ -345,6 +369,23 @@ class _Importer:
         source = self.translation_sources.get(item_id) or translation_source_for(self.source_pages[item_id])
         return self.translation_sources.remember(item_id, source)
 
+    def update_translation_batch(self, batch):
+        """Apply translation lines, skipping in bulk those whose translation already matches."""
+        sources = current_source_items(self.source_pages.keys[item["id"]] for _n, item in batch)
+        wanted = []
+        for _n, item in batch:
+            model, pk = self.source_pages.keys[item["id"]]
+            wanted.append((model, sources[pk][0].translation_key, self.locales[item["locale"]].pk))
+        translations = current_translation_items(wanted)
+        for (number, item), (_model, key, locale_id) in zip(batch, wanted, strict=True):
+            self.line, self.model = number, model_of(item["type"])
+            source_item = self.source_items.remember(item["id"], sources[self.source_pages.keys[item["id"]][1]][1])
+            current = translations.get((key, locale_id))
+            if current is not None and is_unchanged_translation(item, source_item, *current):
+                self.count("unchanged")
+            else:
+                self.update_translation(item)
+
     def update_translation(self, item):
         source = self.source_pages[item["id"]]
         locale = self.locales[item["locale"]]
@@ -354,20 +395,9 @@ class _Importer:
         current = source.get_translation_or_none(locale)
         current = current.specific if current else None
         translated = translated_fields(item["type"])
-        expected = {
-            name: value
-            for name, value in source_item.items()
-            if name not in translated and name not in PLACEMENT_FIELDS
-        }
-        for name in translated:
-            expected[name] = item.get(name, [] if name == "tags" else source_item.get(name))
-        if current is not None:
-            current_item = page_item(current)
-            actual = {name: value for name, value in current_item.items() if name not in PLACEMENT_FIELDS}
-            slug_unchanged = "slug" not in item or item["slug"] == current.slug
-            if slug_unchanged and comparable(actual) == comparable(expected):
-                self.count("unchanged")
-                return
+        if current is not None and is_unchanged_translation(item, source_item, current, page_item(current)):
+            self.count("unchanged")
+            return
         slug = item.get("slug") or (current.slug if current else slug_from_title(item["title"]))
         values = {name: item[name] for name in translated - {"tags"} if name in item}
         values["slug"] = slug

@@ -66,3 +66,21 @@ def test_export_queries_do_not_grow_with_the_number_of_pages(home_page, tmp_path
     large_count, large_queries = export_queries()
     assert large_count > small_count + 50
     assert large_queries == small_queries
+
+
+def test_reimport_compares_in_bulk_and_still_sees_a_changed_line(home_page, tmp_path):
+    path = tmp_path / "site.jsonl"
+    write_generated_items(path, generated_items, 60)
+    import_file(path)
+    again = import_file(path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 60)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    french = next(index for index, line in enumerate(lines) if '"locale": "fr"' in line)
+    english = next(index for index, line in enumerate(lines) if '"locale": "en"' in line)
+    for index in (french, english):
+        item = json.loads(lines[index])
+        lines[index] = json.dumps({**item, "title": item["title"] + " (changed)"}, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    changed = import_file(path)
+    assert (changed.created, changed.updated, changed.unchanged) == (0, 2, 58)
+    assert import_file(path).unchanged == 60
