@@ -68,12 +68,27 @@ def rule_to_parts(text):
     if "COUNT" in rule:
         parts.update(ends=ENDS_AFTER, count=int(rule["COUNT"][0]))
     elif "UNTIL" in rule:
-        until = rule["UNTIL"][0]
-        # Stored in UTC at the end of the local day; the UTC date is that day for
-        # zones east of UTC and Europe, where the network's events take place.
-        until = until.astimezone(datetime.UTC).date() if isinstance(until, datetime.datetime) else until
+        until = local_last_day(rule["UNTIL"][0])
+        if until is None:
+            return custom
         parts.update(ends=ENDS_ON_DATE, until=until.isoformat())
     return parts
+
+
+def local_last_day(until):
+    """The local date of a stored UNTIL, or None when it is not the end of a local day.
+
+    The field keeps UNTIL in UTC at 23:59:59 of the event's local day (see
+    ``normalize_recurrence``). From UTC-9 to UTC-1 that instant falls early on the
+    next UTC day; from UTC to UTC+13 later on the same day. Any other time
+    (an imported UNTIL at noon) is kept as custom text so saving never moves it.
+    """
+    if not isinstance(until, datetime.datetime):
+        return until
+    until = until.astimezone(datetime.UTC)
+    if until.second != 59 or until.minute % 15 != 14:
+        return None
+    return until.date() - datetime.timedelta(days=1) if until.hour < 10 else until.date()
 
 
 def parts_to_rule(parts):

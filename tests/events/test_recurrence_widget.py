@@ -102,3 +102,20 @@ def test_the_rendered_widget_shows_the_rule_in_words_and_the_raw_text():
     assert 'name="recurrence_rule"' in html
     assert 'value="FREQ=WEEKLY;COUNT=10;INTERVAL=2;BYDAY=TU,TH"' in html
     assert 'id="id_recurrence_weekdays_1" checked' in html or 'value="TU"' in html
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Europe/Brussels", "Europe/Moscow", "Asia/Vladivostok"])
+def test_an_end_date_reads_as_the_same_local_day_in_the_events_time_zone(zone):
+    tzinfo = zoneinfo.ZoneInfo(zone)
+    widget = RecurrenceWidget()
+    stored = normalize_recurrence("FREQ=WEEKLY;UNTIL=20270630", tzinfo)
+    assert dict(zip(PART_NAMES, widget.decompress(stored), strict=True))["until"] == "2027-06-30"
+    value = widget.value_from_datadict(posted(widget, "recurrence", stored), {}, "recurrence")
+    assert normalize_recurrence(value, tzinfo) == stored
+
+
+def test_an_imported_end_time_that_is_not_the_end_of_a_day_stays_custom_text():
+    widget = RecurrenceWidget()
+    rule = "FREQ=WEEKLY;UNTIL=20270630T120000Z"
+    assert widget.decompress(rule)[0] == CUSTOM
+    assert widget.value_from_datadict(posted(widget, "recurrence", rule), {}, "recurrence") == rule
