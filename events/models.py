@@ -29,6 +29,7 @@ from .recurrence import (
     validate_recurrence,
 )
 from .times import validate_time_zone
+from .widgets import FORM_HELP_TEXT as RECURRENCE_FORM_HELP_TEXT
 from .widgets import RecurrenceWidget
 
 
@@ -144,7 +145,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("time_zone"),
-                FieldPanel("recurrence", widget=RecurrenceWidget),
+                FieldPanel("recurrence", widget=RecurrenceWidget, help_text=RECURRENCE_FORM_HELP_TEXT),
                 FieldPanel("category"),
                 FieldPanel("venue"),
                 *LocationMixin.location_panels,

@@ -18,6 +18,12 @@ from icalendar import vRecur
 
 from .recurrence import WEEKDAY_CODES, describe_recurrence
 
+# Shown in the page editor instead of the field's own help, which explains the rule text.
+FORM_HELP_TEXT = _(
+    "Every occurrence keeps the start's local time, and the start must be one of them."
+    " “Custom rule” takes iCalendar text, e.g. FREQ=MONTHLY;BYMONTHDAY=15."
+)
+
 CUSTOM = "CUSTOM"
 FREQUENCY_CHOICES = [
     ("", _("Does not repeat")),
