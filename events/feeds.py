@@ -64,7 +64,7 @@ class EventsRssFeed(PageListingFeed):
     item_guid_is_permalink = False
 
     def item_categories(self, item):
-        return [printable(item.get_category_display())] + [printable(tag.name) for tag in item.tags.all()]
+        return [printable(item.category_label)] + [printable(tag.name) for tag in item.tags.all()]
 
 
 class EventsAtomFeed(AtomMixin, EventsRssFeed):

@@ -52,7 +52,7 @@ def ical_event(event, host, request=None):
     description = printable(event.summary, keep_line_breaks=True)
     if description:
         component.add("description", description)
-    component.add("categories", [printable(event.get_category_display())])
+    component.add("categories", [printable(event.category_label)])
     component.add("url", event.get_full_url(request))
     if event.last_published_at:
         component.add("last-modified", event.last_published_at)

@@ -248,6 +248,19 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
 
         return views.event_ical(request, self)
 
+    @property
+    def category_label(self):
+        """The category's name in the active language.
+
+        ``get_category_display()`` translates every category to find one
+        (Django hashes the whole list of choices on each call): a calendar of
+        hundreds of events asks once per event.
+        """
+        try:
+            return str(EventCategory(self.category).label)
+        except ValueError:
+            return self.category
+
     @cached_property
     def localized_organisers(self):
         return localize_pages(
