@@ -44,6 +44,7 @@ def test_an_editor_sets_every_two_weeks_on_tuesday_and_thursday_ten_times(browse
     weekdays.get_by_label("Thursday").check()
     page.get_by_label("After a number of times").check()
     page.get_by_label("Number of times", exact=True).fill("10")
+    page.get_by_text("Changed: the rule is described here once the page is saved.").wait_for()
 
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()

@@ -14,7 +14,11 @@
     root.querySelectorAll('[data-recurrence-widget]').forEach(function (widget) {
       if (widget.dataset.recurrenceEnhanced) return;
       widget.dataset.recurrenceEnhanced = 'true';
-      widget.addEventListener('change', function () { update(widget); });
+      widget.addEventListener('change', function () {
+        var summary = widget.querySelector('[data-recurrence-summary]');
+        summary.textContent = summary.dataset.recurrenceChanged;
+        update(widget);
+      });
       update(widget);
     });
   }
