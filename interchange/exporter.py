@@ -166,7 +166,7 @@ def page_item(page, *, is_source=True, latest=True, context=None):
         "slug": page.slug,
         "summary": page.summary,
         "body": paragraphs_of(page),
-        "tags": sorted((tag.name for tag in page.tags.all()), key=tag_order),
+        "tags": sorted(context.tags_of(page) if context and page is live_page else _tag_names_of(page), key=tag_order),
     }
     for field in entry.import_fields:
         if field.translatable:
@@ -174,6 +174,10 @@ def page_item(page, *, is_source=True, latest=True, context=None):
     if is_source:
         item.update(_source_fields(page, live_page, entry, context))
     return {name: value for name, value in item.items() if value not in ("", None, [])}
+
+
+def _tag_names_of(page):
+    return [tag.name for tag in page.tags.all()]
 
 
 def _source_fields(page, live_page, entry, context=None):
