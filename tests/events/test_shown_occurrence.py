@@ -5,6 +5,7 @@ import datetime
 import feedparser
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -125,9 +126,13 @@ def test_listings_compute_occurrences_with_a_fixed_number_of_queries(client, mak
     for number in range(10):
         make_event(start=at_seven_pm(number - 7 * 52), recurrence="FREQ=WEEKLY")
     client.get("/en/events/upcoming/")
+    cache.clear()  # cold both times: the content cache keeps what ten events built
     with django_assert_max_num_queries(40) as few:
         client.get("/en/events/upcoming/")
+    with_ten = len(few.captured_queries)  # read now: the next request starts a new query log
     for number in range(10):
         make_event(start=at_seven_pm(number - 7 * 52), recurrence="FREQ=WEEKLY")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/en/events/upcoming/")
+    cache.clear()
+    with django_assert_max_num_queries(with_ten):
         client.get("/en/events/upcoming/")
