@@ -20,8 +20,7 @@ the failure is reported like a validation problem, with its line and field.
 import logging
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, PageViewRestriction
 
@@ -31,14 +30,16 @@ from home.sections import get_section, slug_from_title
 from localisation.translation import translate_page, translation_source_for
 from search.batching import batched_tasks
 
-from .building import anniversary_for, assign_fields, item_field_of
+from .building import anniversary_for, assign_fields
 from .bulk_import import NewContent
-from .checks import IDENTITY_FIELDS, founded_year_of, parse_datetime, translatable_fields
+from .checks import founded_year_of, parse_datetime
 from .current_items import ITEM_BATCH, batches, current_source_items, current_translation_items
 from .exporter import format_datetime, link_field, page_item, tzinfo_for
+from .failures import IMPORT_FAILURES, problems_of
 from .pages import model_of, pages_with_ids, site_items
-from .reading import Problem, iter_items, open_lines
+from .reading import iter_items, open_lines
 from .source_pages import RecentlyUsed, SourcePages, comparable
+from .translation_lines import is_unchanged_translation, translated_fields
 from .validation import InvalidContent, validate_file
 
 logger = logging.getLogger(__name__)
@@ -48,26 +49,6 @@ def reads_referenced_pages(item):
     return content_types().get(item["type"]).reads_referenced_pages
 
 
-#: Item fields that describe where a translation sits, not what it says.
-PLACEMENT_FIELDS = {*IDENTITY_FIELDS, "slug", "parent"}
-
-
-def translated_fields(item_type):
-    """The fields a translation of ``item_type`` says in its own language."""
-    return set(translatable_fields(item_type)) - PLACEMENT_FIELDS
-
-
-def is_unchanged_translation(item, source_item, current, current_item):
-    """Whether the translation page ``current`` (exporting ``current_item``) already says what ``item`` asks."""
-    translated = translated_fields(item["type"])
-    expected = {name: value for name, value in source_item.items() if name not in translated | PLACEMENT_FIELDS}
-    for name in translated:
-        expected[name] = item.get(name, [] if name == "tags" else source_item.get(name))
-    actual = {name: value for name, value in current_item.items() if name not in PLACEMENT_FIELDS}
-    slug_unchanged = "slug" not in item or item["slug"] == current.slug
-    return slug_unchanged and comparable(actual) == comparable(expected)
-
-
 @dataclass
 class ImportResult:
     created: int = 0
@@ -75,10 +56,6 @@ class ImportResult:
     unchanged: int = 0
     #: What the reader should know of how lines were read (from the validation report).
     notes: list = field(default_factory=list)
-
-
-#: What a page refused at import raises: reported as a problem of the line, the import undone.
-IMPORT_FAILURES = (ValidationError, ValueError, OverflowError, UnicodeError, DatabaseError)
 
 
 def import_file(path, user=None, progress=None):
@@ -96,22 +73,10 @@ def import_file(path, user=None, progress=None):
             result = importer.run()
     except IMPORT_FAILURES as error:
         logger.exception("Import of %s failed at line %s; nothing was written", path, importer.line)
-        report.problems.extend(_problems_of(error, importer.line, importer.model))
+        report.problems.extend(problems_of(error, importer.line, importer.model))
         raise InvalidContent(report) from error
     result.notes = report.notes
     return result
-
-
-def _problems_of(error, line, model):
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        return [
-            Problem(line, item_field_of(model, name), message)
-            for name, errors in error.error_dict.items()
-            for message in ValidationError(errors).messages
-        ]
-    if isinstance(error, ValidationError):
-        return [Problem(line, "line", message) for message in error.messages]
-    return [Problem(line, "line", f"could not be imported ({type(error).__name__}: {str(error)[:200]})")]
 
 
 class _Importer:
