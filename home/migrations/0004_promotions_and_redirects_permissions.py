@@ -49,7 +49,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0004_page_tags_by_name"),
+        ("home", "0003_editorial_groups_and_workflow"),
         ("wagtailsearchpromotions", "0008_query_verbose_name"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
     ]
