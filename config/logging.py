@@ -12,6 +12,8 @@ import logging
 import traceback
 from pathlib import Path
 
+from django.http import HttpRequest
+
 #: The checkout: every top-level package in it is one of the project's.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +42,7 @@ class JSONFormatter(logging.Formatter):
             "message": record.getMessage(),
         }
         request = getattr(record, "request", None)
-        if request is not None and hasattr(request, "method"):
+        if isinstance(request, HttpRequest):
             entry["method"] = request.method
             entry["path"] = request.get_full_path()
         status = getattr(record, "status_code", None)

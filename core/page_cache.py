@@ -27,6 +27,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail import hooks
@@ -152,7 +153,7 @@ class PageCacheMiddleware:
         if key and seconds > 0 and _response_may_be_kept(request, response):
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
             patch_vary_headers(response, ("Cookie",))
-            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 response.add_post_render_callback(lambda rendered: self._store(key, rendered, seconds))
             else:
                 self._store(key, response, seconds)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db.models import Max
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
@@ -49,11 +50,13 @@ class PageAddress:
 class MultilingualSitemap(Sitemap):
     limit = URLS_PER_FILE
 
+    @cached_property
+    def visible_site_pages(self):
+        """Live public pages under the site's root page or any of its translations (one sitemap per request)."""
+        return visible_pages(Page.objects.all(), self.get_wagtail_site())
+
     def site_pages(self):
-        """Live public pages under the site's root page or any of its translations."""
-        if not hasattr(self, "_site_pages"):
-            self._site_pages = visible_pages(Page.objects.all(), self.get_wagtail_site())
-        return self._site_pages
+        return self.visible_site_pages
 
     def items(self):
         # Rows, not pages: only what the file shows.
@@ -80,16 +83,22 @@ class MultilingualSitemap(Sitemap):
         if not roots or len({root.site_id for root in roots}) > 1:
             return PageAddress(url_path).get_full_url(self.request)
         root = roots[0]
-        prefix = self._root_urls.get(root)
+        prefix = self.root_urls.get(root)
         if prefix is None:
-            prefix = self._root_urls[root] = PageAddress(root.root_path).get_full_url(self.request)
+            prefix = self.root_urls[root] = PageAddress(root.root_path).get_full_url(self.request)
         return prefix + quote(url_path[len(root.root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
 
     def root_paths(self):
-        if not hasattr(self, "_root_paths"):
-            self._root_paths = PageAddress("/")._get_site_root_paths(self.request)
-            self._root_urls = {}
-        return self._root_paths
+        return self.site_root_paths
+
+    @cached_property
+    def site_root_paths(self):
+        return PageAddress("/")._get_site_root_paths(self.request)
+
+    @cached_property
+    def root_urls(self):
+        """The full URL of each site root, worked out once per sitemap file."""
+        return {}
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)

@@ -21,6 +21,7 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail import blocks
+from wagtail.rich_text import RichText
 
 _SINGLE_LINE_REFUSED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 _MULTI_LINE_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
@@ -46,7 +47,7 @@ def text_problem(value, *, multiline=False):
 def _block_texts(block, value):
     """``(text, multiline)`` for every text in a block's value, whatever the nesting."""
     if isinstance(block, blocks.RichTextBlock):
-        yield strip_tags(value.source if hasattr(value, "source") else str(value or "")), True
+        yield strip_tags(value.source if isinstance(value, RichText) else str(value or "")), True
     elif isinstance(block, blocks.TextBlock):
         yield value or "", True
     elif isinstance(block, blocks.FieldBlock) and isinstance(value, str):

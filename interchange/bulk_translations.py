@@ -22,7 +22,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import (
     OverridableSegment,
     RelatedObjectSegment,
@@ -243,7 +243,7 @@ def translated_copy(source, locale, texts, segments, placement):
                     if not field.primary_key and field.attname != relation.field.attname
                 }
             )
-            if hasattr(copy, "locale_id"):
+            if isinstance(copy, TranslatableMixin):
                 copy.locale = locale
             copies.append(copy)
         setattr(translated, accessor, copies)
