@@ -19,8 +19,9 @@ from events.models import EventIndexPage, EventPage
 from events.recurrence import normalize_recurrence
 from heritage.models import HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage
-from home.sections import get_home_page, get_section, slug_from_title
+from home.sections import get_home_page, get_section
 from jubilees.models import JubileeEvent, JubileeIndexPage, JubileePage
+from localisation.slugs import slug_from_title
 from localisation.translation import translate_page
 from organisations.models import OrganisationIndexPage, OrganisationPage
 

@@ -1,6 +1,6 @@
 """English source pages of the demo built in code, found again by their external id."""
 
-from home.sections import slug_from_title
+from localisation.slugs import slug_from_title
 from organisations.models import OrganisationPage
 
 

@@ -12,22 +12,16 @@ are the registry's (:mod:`core.registry`: the first of the model's
 under the home page.
 """
 
-from anyascii import anyascii
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Site
 
 from core.registry import content_types
+from localisation.slugs import slug_from_title
 from localisation.translation import translate_page
 
 HOME_TITLE = gettext_noop("Home")
-
-
-def slug_from_title(title):
-    """A URL slug for ``title``; Cyrillic (and any other script) transliterated to Latin."""
-    return slugify(anyascii(title))[:255] or "page"
 
 
 def _as_locale(locale):

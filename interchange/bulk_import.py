@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.registry import FieldKind
-from home.sections import slug_from_title
+from localisation.slugs import slug_from_title
 from localisation.translation import translated_texts
 
 from .bulk_pages import (

@@ -38,7 +38,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from core.registry import FieldKind, content_types
-from home.sections import slug_from_title
+from localisation.slugs import slug_from_title
 
 from .item_context import ItemContext, link_field, prefetch_item_relations
 from .pages import external_id_of, is_interchange_model, type_of

@@ -26,7 +26,8 @@ from wagtail.models import Locale, PageViewRestriction
 
 from core.progress import NoProgress
 from core.registry import FieldKind, content_types
-from home.sections import get_section, slug_from_title
+from home.sections import get_section
+from localisation.slugs import slug_from_title
 from localisation.translation import translate_page, translation_source_for
 from search.batching import batched_tasks
 
