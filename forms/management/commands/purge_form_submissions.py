@@ -1,27 +1,17 @@
 """Delete form submissions older than the retention period (``FORM_SUBMISSION_RETENTION_DAYS``)."""
 
-from django.core.management.base import BaseCommand, CommandError
-
-from forms.retention import expired_submissions, purge_expired_submissions, retention_days
+from forms.retention import PurgeCommand, expired_submissions, purge_expired_submissions
 
 
-class Command(BaseCommand):
+class Command(PurgeCommand):
     help = (
         "Delete visitors' form submissions older than FORM_SUBMISSION_RETENTION_DAYS days (365 by default). "
         "run_scheduler runs it once a day."
     )
+    kind = "form submission(s)"
 
-    def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, help="Keep this many days instead of the setting.")
-        parser.add_argument("--dry-run", action="store_true", help="Count what would be deleted; delete nothing.")
+    def expired(self, days):
+        return expired_submissions(days)
 
-    def handle(self, *args, days=None, dry_run=False, **options):
-        days = retention_days() if days is None else days
-        if days < 0:
-            raise CommandError("--days must be zero or more.")
-        if dry_run:
-            count = expired_submissions(days).count()
-            self.stdout.write(f"{count} form submission(s) older than {days} days would be deleted.")
-            return
-        count = purge_expired_submissions(days)
-        self.stdout.write(f"{count} form submission(s) older than {days} days deleted.")
+    def purge(self, days):
+        return purge_expired_submissions(days)
