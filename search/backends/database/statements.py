@@ -90,7 +90,9 @@ def counted_statement(matches, wanted, limit, score_order, terms, count_translat
         # Read twice, so computed once by PostgreSQL and SQLite alike (no
         # MATERIALIZED, which SQLite before 3.35 does not know).
         f"WITH matched AS ({matches_sql}) "  # noqa: S608  a statement the backend composed; values are parameters
-        "SELECT NULL, content_type_id, locale_id, COUNT(*), NULL, NULL FROM matched "
+        # The first row's id typed: PostgreSQL types a union's column from its first rows,
+        # and two untyped NULLs (counts of both kinds) would make it text.
+        "SELECT CAST(NULL AS INTEGER), content_type_id, locale_id, COUNT(*), NULL, NULL FROM matched "
         "GROUP BY content_type_id, locale_id "
         f"{_translation_counts() if count_translations else ''}"
         f"UNION ALL SELECT best.*, {title_column}, {capped_terms_column(terms_column)} FROM ("
