@@ -27,14 +27,17 @@ def test_page_through_the_month_view_and_download_the_ics(browser_page, home_pag
 
     page.goto("/en/events/month/?month=2027-03")
     assert page.locator(".month-nav__current").inner_text() == "March 2027"
-    assert page.get_by_role("link", name="March concert").is_visible()
+    # Each event is linked twice: in the month's grid and in the agenda below it.
+    agenda, grid = page.locator(".month-days"), page.locator("table")
+    assert agenda.get_by_role("link", name="March concert").is_visible()
+    assert grid.get_by_role("link", name="March concert").count() == 1
 
     page.get_by_role("link", name="Next month").click()
     page.wait_for_url("**/month/?month=2027-04")
     assert page.locator(".month-nav__current").inner_text() == "April 2027"
-    assert page.get_by_role("link", name="Russian course").count() == 4
+    assert agenda.get_by_role("link", name="Russian course").count() == 4
 
-    page.get_by_role("link", name="Russian course").first.click()
+    agenda.get_by_role("link", name="Russian course").first.click()
     page.wait_for_url("**/events/russian-course/")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Add to calendar").click()
