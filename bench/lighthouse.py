@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.pages_bench import ROOT, free_port, gunicorn, wait_for
+from bench.pages_bench import ROOT, free_port, gunicorn, site_env, wait_for
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -47,22 +47,6 @@ pages = {
 }
 print(json.dumps(pages))
 """
-
-
-def site_env(workdir, port):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="benchmark-only-secret-key-0123456789",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        HTTPS="off",
-        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
-        STATIC_ROOT=str(workdir / "static"),
-        MEDIA_ROOT=str(workdir / "media"),
-        PAGE_CACHE_DIR=str(workdir / "page-cache"),
-    )
-    env.pop("REDIS_URL", None)
-    return env
 
 
 def prepare_site(env, port):
@@ -115,7 +99,7 @@ def main():
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compatriots-lighthouse-"))
     workdir.mkdir(parents=True, exist_ok=True)
     port = args.port or free_port()
-    env = site_env(workdir, port)
+    env = site_env(workdir)
     pages_file = workdir / "pages.json"
     if not pages_file.exists():
         pages_file.write_text(json.dumps(prepare_site(env, port)))

@@ -174,7 +174,8 @@ def measure(base, pages, args, label, results):
         )
 
 
-def prepare_site(workdir):
+def site_env(workdir):
+    """The environment of the benchmarked site: production settings over plain HTTP, its files in ``workdir``."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
@@ -187,6 +188,11 @@ def prepare_site(workdir):
         PAGE_CACHE_DIR=str(workdir / "page-cache"),
     )
     env.pop("REDIS_URL", None)
+    return env
+
+
+def prepare_site(workdir):
+    env = site_env(workdir)
     python = sys.executable
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
