@@ -345,6 +345,6 @@ def in_period(events, period_start, period_end):
     dropped after one more query on the recurring candidates.
     """
     events = events.overlapping(period_start, period_end)
-    recurring = events.exclude(recurrence="").only("id", "start", "end", "time_zone", "recurrence")
+    recurring = events.exclude(recurrence="").only("id", "start", "end", "time_zone", "recurrence", "exception_dates")
     skipping = [event.pk for event in recurring if not event.occurrences_between(period_start, period_end)]
     return events.exclude(pk__in=skipping) if skipping else events

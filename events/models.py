@@ -21,13 +21,18 @@ from localisation.api_fields import RelatedPagesField
 from localisation.relations import localize_pages
 from registrations.models import RegistrationMixin
 
+from .exception_dates import EXCEPTION_DATES_HELP_TEXT, ExceptionDatesField
 from .occurrences import EventOccurrences
 from .queries import EventQuerySet
 from .recurrence import (
     RECURRENCE_HELP_TEXT,
+    build_rule,
+    exception_starts,
     normalize_recurrence,
+    parse_exception_dates,
     validate_recurrence,
 )
+from .recurrence_preview import RecurrencePanel
 from .times import validate_time_zone
 from .widgets import FORM_HELP_TEXT as RECURRENCE_FORM_HELP_TEXT
 from .widgets import RecurrenceWidget
@@ -132,6 +137,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
     recurrence = models.TextField(
         _("recurrence rule"), blank=True, validators=[validate_recurrence], help_text=RECURRENCE_HELP_TEXT
     )
+    exception_dates = ExceptionDatesField(_("exception dates"), help_text=EXCEPTION_DATES_HELP_TEXT)
     last_occurrence_end = models.DateTimeField(
         _("end of the last occurrence"),
         null=True,
@@ -145,7 +151,8 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("time_zone"),
-                FieldPanel("recurrence", widget=RecurrenceWidget, help_text=RECURRENCE_FORM_HELP_TEXT),
+                RecurrencePanel("recurrence", widget=RecurrenceWidget, help_text=RECURRENCE_FORM_HELP_TEXT),
+                FieldPanel("exception_dates"),
                 FieldPanel("category"),
                 FieldPanel("venue"),
                 *LocationMixin.location_panels,
@@ -173,6 +180,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
         APIField("end"),
         APIField("time_zone"),
         APIField("recurrence"),
+        APIField("exception_dates"),
         APIField("venue"),
         APIField("city"),
         APIField("country"),
@@ -206,6 +214,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("time_zone", overridable=False),
         SynchronizedField("recurrence", overridable=False),
+        SynchronizedField("exception_dates", overridable=False),
     ]
 
     class Meta:
@@ -215,6 +224,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+        self.clean_exception_dates()
         if self.recurrence and self.start:
             try:
                 self.recurrence = normalize_recurrence(self.recurrence, self.tzinfo)
@@ -233,6 +243,41 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
                         % {"start": date_format(self.local_start, "DATETIME_FORMAT")}
                     }
                 )
+
+    def clean_exception_dates(self):
+        """Sorted ISO dates; dropped when the event does not repeat, and each one of the event's dates."""
+        try:
+            days = parse_exception_dates(self.exception_dates)
+        except ValidationError as error:
+            raise ValidationError({"exception_dates": error.messages}) from None
+        if not self.recurrence:
+            days = []
+        self.exception_dates = [day.isoformat() for day in days]
+        if not days or not self.start:
+            return
+        local_start = self.local_start
+        if local_start.date() in days:
+            raise ValidationError(
+                {
+                    "exception_dates": _(
+                        "The first date cannot be an exception: move the start to the next date instead."
+                    )
+                }
+            )
+        try:
+            rule = normalize_recurrence(self.recurrence, self.tzinfo)
+        except ValidationError:
+            return  # The rule's own error is raised below.
+        dates = build_rule(rule, local_start)
+        starts = exception_starts(days, local_start)
+        missing = [day for day, start in zip(days, starts, strict=True) if dates.after(start, inc=True) != start]
+        if missing:
+            raise ValidationError(
+                {
+                    "exception_dates": _("Not a date of this event: %(dates)s.")
+                    % {"dates": ", ".join(date_format(day, "DATE_FORMAT") for day in missing)}
+                }
+            )
 
     def save(self, *args, **kwargs):
         self.last_occurrence_end = self.compute_last_occurrence_end()

@@ -49,7 +49,7 @@ class EventOccurrences:
     """What an event computes of its dates: its local times, its rule and its occurrences.
 
     Mixed into :class:`events.models.EventPage`, which has the fields read here
-    (``start``, ``end``, ``time_zone``, ``recurrence``, ``last_occurrence_end``).
+    (``start``, ``end``, ``time_zone``, ``recurrence``, ``exception_dates``, ``last_occurrence_end``).
     """
 
     @property
@@ -58,7 +58,9 @@ class EventOccurrences:
 
     @property
     def recurrence_description(self):
-        return describe_recurrence(self.recurrence, self.tzinfo) if self.recurrence else ""
+        if not self.recurrence:
+            return ""
+        return describe_recurrence(self.recurrence, self.tzinfo, self.exception_dates)
 
     @property
     def duration(self):
@@ -73,10 +75,12 @@ class EventOccurrences:
         """
         if not self.recurrence:
             return None
-        key = (self.recurrence, self.start, self.time_zone)
+        exception_dates = tuple(self.exception_dates or ())
+        key = (self.recurrence, self.start, self.time_zone, exception_dates)
         cached = self.__dict__.get("_rule_cache")
         if cached is None or cached[0] != key:
-            cached = self.__dict__["_rule_cache"] = (key, build_rule(self.recurrence, self.local_start))
+            rule = build_rule(self.recurrence, self.local_start, exception_dates)
+            cached = self.__dict__["_rule_cache"] = (key, rule)
         return cached[1]
 
     def compute_last_occurrence_end(self):
@@ -187,16 +191,17 @@ def shown_starts(events, moment, period_start=None, period_end=None):
         .exclude(recurrence="")
         .filter(start__lt=reference)
         .order_by()
-        .values_list("pk", "start", "end", "time_zone", "recurrence", "last_occurrence_end")
+        .values_list("pk", "start", "end", "time_zone", "recurrence", "exception_dates", "last_occurrence_end")
     )
     starts = {}
-    for pk, start, end, time_zone, recurrence, last_occurrence_end in rows:
+    for pk, start, end, time_zone, recurrence, exception_dates, last_occurrence_end in rows:
         event = EventPage(
             pk=pk,
             start=start,
             end=end,
             time_zone=time_zone,
             recurrence=recurrence,
+            exception_dates=exception_dates,
             last_occurrence_end=last_occurrence_end,
         )
         occurrence = event.occurrence_to_show(moment, period_start, period_end)

@@ -9,7 +9,7 @@ a course at 19:00 in Brussels stays at 19:00 when daylight saving time begins.
 import datetime
 import zoneinfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rruleset, rrulestr
 from django.core.exceptions import ValidationError
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format
@@ -101,9 +101,49 @@ def repeats_forever(text):
     return "COUNT" not in rule and "UNTIL" not in rule
 
 
-def build_rule(text, local_start):
-    """A dateutil rule whose occurrences keep ``local_start``'s wall-clock time."""
-    return rrulestr(normalize_recurrence(text, local_start.tzinfo), dtstart=local_start)
+def parse_exception_dates(values):
+    """Exception dates (ISO text or dates) as sorted distinct dates; raises ``ValidationError`` on unreadable text."""
+    days = set()
+    for value in values or ():
+        if isinstance(value, datetime.date):
+            days.add(value)
+            continue
+        try:
+            days.add(datetime.date.fromisoformat(str(value).strip()))
+        except ValueError:
+            raise ValidationError(
+                _("“%(value)s” is not a date (YYYY-MM-DD)."), code="invalid_exception_date", params={"value": value}
+            ) from None
+    return sorted(days)
+
+
+def build_rule(text, local_start, exception_dates=()):
+    """A dateutil rule whose occurrences keep ``local_start``'s wall-clock time.
+
+    With exception dates (RFC 5545 EXDATE) it is a rule set leaving out the
+    occurrence of each of those local days; it answers the same calls
+    (iteration, ``after``, ``before``, ``between``).
+    """
+    rule = rrulestr(normalize_recurrence(text, local_start.tzinfo), dtstart=local_start)
+    if not exception_dates:
+        return rule
+    rules = rruleset()
+    rules.rrule(rule)
+    for start in exception_starts(exception_dates, local_start):
+        rules.exdate(start)
+    return rules
+
+
+def exception_starts(exception_dates, local_start):
+    """The occurrence starts that exception dates remove: each day at the start's local time.
+
+    dateutil drops microseconds from its occurrences, so the removed starts do too.
+    """
+    local_time = local_start.replace(microsecond=0).time()
+    return [
+        datetime.datetime.combine(day, local_time, tzinfo=local_start.tzinfo)
+        for day in parse_exception_dates(exception_dates)
+    ]
 
 
 def as_ical_rule(text, tzinfo):
@@ -120,8 +160,8 @@ FREQUENCY_LABELS = {
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-def describe_recurrence(text, tzinfo):
-    """The rule in the visitor's language: "every week, on Tuesday, 6 times"."""
+def describe_recurrence(text, tzinfo, exception_dates=()):
+    """The rule in the visitor's language: "every week, on Tuesday, 6 times, except 5 January 2027"."""
     rule = vRecur.from_ical(normalize_recurrence(text, tzinfo))
     interval = int(rule.get("INTERVAL", [1])[0])
     single, several = FREQUENCY_LABELS[rule["FREQ"][0]]
@@ -135,4 +175,8 @@ def describe_recurrence(text, tzinfo):
     if "UNTIL" in rule:
         last_day = rule["UNTIL"][0].astimezone(tzinfo)
         parts.append(gettext("until %(date)s") % {"date": date_format(last_day, "DATE_FORMAT")})
+    days = parse_exception_dates(exception_dates)
+    if days:
+        dates = ", ".join(date_format(day, "DATE_FORMAT") for day in days)
+        parts.append(gettext("except %(dates)s") % {"dates": dates})
     return ", ".join(parts)

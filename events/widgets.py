@@ -12,11 +12,13 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 
 from .recurrence import WEEKDAY_CODES, describe_recurrence
+from .recurrence_preview import next_dates_in_words
 
 # Shown in the page editor instead of the field's own help, which explains the rule text.
 FORM_HELP_TEXT = _(
@@ -123,6 +125,9 @@ class RecurrenceWidget(forms.MultiWidget):
     """Structured recurrence inputs whose value is the RRULE text (see ``events.recurrence``)."""
 
     template_name = "events/widgets/recurrence.html"
+    # Set by events.recurrence_preview.RecurrencePanel: the event edited and its page's language.
+    event = None
+    language_code = None
 
     class Media:
         js = ["events/js/recurrence-widget.js"]
@@ -159,7 +164,10 @@ class RecurrenceWidget(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["summary"] = summarize(value)
+        context["widget"]["summary"] = summarize(value, self.event)
+        context["widget"]["next_dates"] = self.next_dates(value)
+        context["widget"]["language_code"] = self.language_code or ""
+        context["widget"]["preview_url"] = reverse("events_recurrence_preview")
         context["widget"]["parts"] = dict(zip(PART_NAMES, context["widget"]["subwidgets"], strict=True))
         return context
 
@@ -175,12 +183,25 @@ class RecurrenceWidget(forms.MultiWidget):
         }
         return render_to_string(self.template_name, context)
 
+    def next_dates(self, value):
+        """The event's next dates in words, when the rule shown is the event's own."""
+        event = self.event
+        if event is None or not value or value != event.recurrence or not self.language_code:
+            return []
+        try:
+            return next_dates_in_words(event, self.language_code)
+        except (ValidationError, ValueError, TypeError):
+            return []
 
-def summarize(value):
-    """The stored rule in words in the editor's language, or "" when empty or unreadable."""
+
+def summarize(value, event=None):
+    """The rule in words in the editor's language (with the event's exception dates), or "" when unreadable."""
     if not value or not str(value).strip():
         return ""
+    own = event is not None and value == event.recurrence
+    exception_dates = event.exception_dates if own else ()
+    tzinfo = event.tzinfo if own else zoneinfo.ZoneInfo("UTC")
     try:
-        return describe_recurrence(str(value), zoneinfo.ZoneInfo("UTC"))
+        return describe_recurrence(str(value), tzinfo, exception_dates)
     except ValidationError:
         return ""
