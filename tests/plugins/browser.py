@@ -9,12 +9,24 @@ browser. Each test fails if a page it opens violates the
 Content-Security-Policy. Playwright's sync API runs an event loop in the test's thread, which
 Django's async-safety guard would take for async code touching the database:
 the guard is lifted for these tests only.
+
+That running loop also changes where Django looks up the thread's database
+connections (asgiref's thread-critical ``Local`` keeps them per async context
+while a loop runs in the thread): the fixture hands the thread's own
+connections to that context, so that the test and its fixtures use the
+connection pytest-django manages and closes, rather than opening one that
+nothing closes. On PostgreSQL the plugin checks at the end of the run, before
+the test database is dropped, that no other connection to it remains
+(:func:`assert_no_connection_left_open`, for every test of the run): a
+connection left open keeps the database from being dropped.
 """
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,6 +61,57 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+#: The other sessions connected to this database, with what they last ran.
+OTHER_CONNECTIONS = """
+SELECT pid, application_name, state, backend_start, left(query, 200)
+FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+"""
+
+
+def connections_left_open():
+    """The other sessions connected to the test database (PostgreSQL; elsewhere none are counted)."""
+    connection = connections["default"]
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(OTHER_CONNECTIONS)
+        return cursor.fetchall()
+
+
+def assert_no_connection_left_open(django_db_blocker):
+    with django_db_blocker.unblock():
+        left_open = connections_left_open()
+    assert not left_open, (
+        "Connections to the test database are still open at the end of the run, so it cannot be dropped "
+        f"(pid, application, state, since, last query): {left_open}"
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Once pytest-django has set up the test database, a check that runs before it is
+    dropped (finalisers run last registered first), after every test and the live
+    server have finished: a connection still open fails the last test's teardown."""
+    result = yield
+    if fixturedef.argname == "django_db_setup":
+        blocker = request.getfixturevalue("django_db_blocker")
+        fixturedef.addfinalizer(lambda: assert_no_connection_left_open(blocker))
+    return result
+
+
+@contextmanager
+def shared_with_running_loop(threads_connections):
+    """The thread's database connections, also while Playwright's event loop is marked running
+    in it; removed again (not closed: they are the thread's) before the loop stops."""
+    for alias, connection in threads_connections.items():
+        connections[alias] = connection
+    try:
+        yield
+    finally:
+        for alias in threads_connections:
+            del connections[alias]
+
+
 @pytest.fixture
 def browser_page(live_server, monkeypatch):
     """A fresh Chromium tab whose ``base_url`` is the live server's.
@@ -61,7 +124,8 @@ def browser_page(live_server, monkeypatch):
         pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's chromium package to run browser tests")
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
+    threads_connections = {alias: connections[alias] for alias in connections}
+    with sync_api.sync_playwright() as playwright, shared_with_running_loop(threads_connections):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(base_url=live_server.url, locale="en-GB")
         context.set_default_timeout(15_000)
