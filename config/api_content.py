@@ -6,7 +6,10 @@ the pages endpoint adds these to every type built on ``core.models.BasePage``:
 - ``summary`` and ``tags`` (the page's own, in its language, by name);
 - ``body``: the StreamField as structured JSON, one ``{"type", "value", "id"}``
   object per block (rich text as stored, or as HTML with ``?rich_text_format=html``;
-  an image block names the image by id, see ``/api/v2/images/<id>/``);
+  an image block names the image by id, see ``/api/v2/images/<id>/``; a
+  link to a page names that page's visible translation in the served page's
+  locale, or loses its address when a visitor may not see it:
+  ``localisation.rich_text_links``);
 - ``image``: the main image with its alternative text and renditions in the
   sizes the site uses, or null (also when the image's collection is closed to
   visitors, as the images endpoint leaves those out).
@@ -15,6 +18,8 @@ the pages endpoint adds these to every type built on ``core.models.BasePage``:
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.models import Collection, CollectionViewRestriction
+
+from localisation.api_fields import LocalizedBodyField
 
 #: Relations the content fields read, prefetched for a whole listing when one of them is asked for.
 CONTENT_PREFETCH = {"tags": ("tags",), "image": ("image__renditions",)}
@@ -87,6 +92,6 @@ class TagNamesField(Field):
 CONTENT_API_FIELDS = [
     APIField("summary"),
     APIField("tags", serializer=TagNamesField(read_only=True)),
-    APIField("body"),
+    APIField("body", serializer=LocalizedBodyField()),
     APIField("image", serializer=MainImageField()),
 ]

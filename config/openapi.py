@@ -120,7 +120,10 @@ def components(page_types, languages):
                 },
             },
             "Block": {
-                "description": "One block of a body: its type, its value (shaped by the type) and its id.",
+                "description": (
+                    "One block of a body: its type, its value (shaped by the type) and its id. Rich text links"
+                    " a page by its translation in the served page's locale, never a page visitors may not see."
+                ),
                 "type": "object",
                 "required": ["type", "value", "id"],
                 "properties": {"type": {"type": "string"}, "value": {}, "id": {"type": "string"}},

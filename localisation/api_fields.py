@@ -18,10 +18,12 @@ page itself (its own ``locale`` says so).
 """
 
 from django.db.models import QuerySet, prefetch_related_objects
+from django.utils import translation
 from rest_framework.fields import Field
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from localisation.relations import localize_page_groups
+from localisation.rich_text_links import localize_body_links
 
 
 class CountryCodeField(Field):
@@ -149,3 +151,46 @@ class ChildRowsField(RelatedPagesField):
             item[self.page_field] = page_reference(link.page, self.context) if link else None
             items.append(item)
         return items
+
+
+class LocalizedBodyField(RelatedPagesField):
+    """A page's StreamField body whose rich-text page links point at pages of the page's own locale.
+
+    Links are localized for every page of the batch at once
+    (:func:`localisation.rich_text_links.localize_body_links`); rich text asked
+    as HTML or Markdown is then expanded in the page's language, so its
+    addresses are those of the same pages.
+    """
+
+    def __init__(self, page_field="body", **kwargs):
+        super().__init__(relation=None, page_field=page_field, **kwargs)
+
+    def to_representation(self, page):
+        body = self.localized_body(page)
+        language_code = self.locales()[page.locale_id].language_code
+        with translation.override(language_code):
+            return body.stream_block.get_api_representation(body, self.context)
+
+    def localized_body(self, page):
+        cache = self.context.setdefault("_localized_bodies", {})
+        by_page = cache.setdefault(self.field_name, {})
+        if page.pk not in by_page:
+            by_page.update(
+                localize_body_links(self.batch_of(page), site=self.site_of(page), field_name=self.page_field)
+            )
+        return by_page[page.pk]
+
+    def batch_of(self, page):
+        """The pages of the listing being serialized that have the field, or ``page`` alone."""
+        serialized = getattr(self.root, "instance", None)
+        if isinstance(serialized, QuerySet | list | tuple):
+            batch = [item for item in serialized if hasattr(item, self.page_field)]
+            if any(item is page for item in batch):
+                return batch
+        return [page]
+
+    def locales(self):
+        cache = self.context.setdefault("_locales", {})
+        if not cache:
+            cache.update(Locale.objects.in_bulk())
+        return cache

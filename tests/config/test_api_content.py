@@ -108,3 +108,56 @@ def test_nested_fields_on_a_relation_are_refused(client, concert):
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "does not support nested fields" in response.json()["message"]
+
+
+@pytest.fixture
+def linking_concert(concert, translate, sections):
+    """The concert's body links a translated page, an untranslated one and a draft; the concert in Dutch."""
+    home = concert.get_parent().get_parent()
+    translate(home, "nl", {"title": "Startpagina", "slug": "home"})
+    translate(concert.get_parent(), "nl", {"title": "Agenda", "slug": "agenda"})
+    club = concert.organisers.get().organisation
+    translate(club.get_parent(), "nl", {"title": "Organisaties", "slug": "organisaties"})
+    dutch_club = translate(club, "nl", {"title": "Poesjkinclub", "slug": "poesjkinclub"})
+    archive = factories.OrganisationPageFactory(parent=sections["organisations"], title="Archive")
+    draft = factories.OrganisationPageFactory(parent=sections["organisations"], title="Plans", live=False)
+    concert.body = [
+        *BODY,
+        {
+            "type": "paragraph",
+            "value": f'<p><a linktype="page" id="{club.pk}">club</a>, <a linktype="page" id="{archive.pk}">archive</a>'
+            f' and <a linktype="page" id="{draft.pk}">plans</a>.</p>',
+        },
+    ]
+    concert.save_revision().publish()
+    dutch = translate(concert, "nl", {"title": "Romanceavond", "slug": "romanceavond"})
+    return {"en": concert, "nl": dutch, "club": club, "dutch_club": dutch_club, "archive": archive}
+
+
+def test_rich_text_page_links_point_at_the_page_in_the_served_pages_locale(client, linking_concert):
+    dutch, dutch_club, archive = linking_concert["nl"], linking_concert["dutch_club"], linking_concert["archive"]
+
+    stored = detail(client, dutch)["body"][2]["value"]
+    html = detail(client, dutch, rich_text_format="html")["body"][2]["value"]
+
+    assert f'<a linktype="page" id="{dutch_club.pk}">club</a>' in stored
+    assert f'<a href="{dutch_club.url}">club</a>' in html and dutch_club.url.startswith("/nl/")
+    # A page without a Dutch translation is linked as it is; a draft loses its address, keeping its text.
+    assert f'<a linktype="page" id="{archive.pk}">archive</a>' in stored
+    assert f'<a href="{archive.url}">archive</a>' in html
+    assert "<a>plans</a>" in stored and "<a>plans</a>" in html
+    # The English page keeps its own links.
+    english = detail(client, linking_concert["en"])["body"][2]["value"]
+    assert f'<a linktype="page" id="{linking_concert["club"].pk}">club</a>' in english
+
+
+def test_a_listing_localizes_every_pages_links(client, linking_concert, django_assert_max_num_queries):
+    dutch_club = linking_concert["dutch_club"]
+
+    with django_assert_max_num_queries(30):
+        items = client.get("/api/v2/pages/", {"type": "events.EventPage", "fields": "body", "locale": "nl"}).json()[
+            "items"
+        ]
+
+    assert [item["id"] for item in items] == [linking_concert["nl"].pk]
+    assert f'id="{dutch_club.pk}">club</a>' in items[0]["body"][2]["value"]
