@@ -107,7 +107,7 @@ def expand_fuzzy(analysed):
     words = []
     for word in analysed.words:
         if word_pages(word, languages, terms_dictionary) >= FEW_MATCHES:
-            words.append(word)
+            words.append(replace(word, few_matches=False))
             continue
         corrections = word_corrections(word, languages, terms_dictionary)
         fuzzy = {term for _distance, _pages, term in corrections}

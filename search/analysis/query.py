@@ -45,6 +45,10 @@ class QueryWord:
     fuzzy: frozenset = frozenset()
     #: ``[(distance, -pages, term)]``: the nearest indexed terms, best first.
     corrections: tuple = ()
+    #: Whether the word's own terms are in few pages (or that is unknown),
+    #: so that it is matched with typo tolerance; ``False`` once the term
+    #: dictionary shows it common enough (:func:`~search.analysis.fuzzy.expand_fuzzy`).
+    few_matches: bool = True
 
     def matches(self, term):
         return term in self.terms or term.startswith(self.prefixes) or term in self.fuzzy
@@ -63,6 +67,12 @@ class AnalysedQuery:
         """Every alternative term of every word, its typo neighbours included,
         for the engine's OR query."""
         return sorted({term for word in self.words for term in word.terms | word.fuzzy})
+
+    @property
+    def typo_tolerant_terms(self):
+        """The own terms of the words matching few pages: what an engine with
+        its own fuzzy queries (Elasticsearch) matches with edits."""
+        return sorted({term for word in self.words if word.few_matches for term in word.terms})
 
     @property
     def is_fuzzy(self):

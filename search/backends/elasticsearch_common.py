@@ -27,13 +27,17 @@ from core.languages import content_languages as site_content_languages
 from search.analysis import ANALYSED_FIELD_NAMES, analyse_query
 from search.analysis.languages import elasticsearch_analyzer
 from search.backends.elasticsearch_engine import (
+    FUZZY_MATCH,
     TRANSLATION_KEY_FIELD,
+    analysed_terms_clauses,
     filter_column,
+    prefix_matches_body,
     ranked_matches_body,
     ranked_matches_of_response,
+    rows_of_hits,
 )
 from search.backends.elasticsearch_fallback import ELASTICSEARCH_ERRORS, FallbackBackendMixin
-from search.engine import SearchEngine, as_search_engine, match_row
+from search.engine import SearchEngine, as_search_engine
 from search.matches import AnalysedSearchQuery, split_terms
 
 #: The index field each pre-analysed field of the page models
@@ -250,24 +254,24 @@ class LanguageRoutingQueryCompilerMixin:
 
         The language fields rank by Elasticsearch's own stemming; the analysed
         terms bring what it lacks: transliteration keys across scripts, accent
-        folding, synonyms, and prefix keys for compound words.
+        folding, synonyms, and prefix keys for compound words. The words that
+        match few pages (all of them when the term dictionary is empty) are
+        asked again with Elasticsearch's fuzzy matching, at the database
+        backends' edit distances (:func:`~.elasticsearch_engine.analysed_terms_clauses`).
         """
         language_fields = []
         for language in languages:
             language_fields += [f"{title_field(language)}^{self.title_boost()}", text_field(language)]
         should = []
-        if language_fields:
-            match = {"query": analysed.text, "fields": language_fields, **FUZZY_MATCH}
-            if operator != "or":
-                match["operator"] = operator
-            should.append({"multi_match": match})
-        terms = " ".join(analysed.terms)
-        if terms:
-            for name, boost in analysed_fields(self.queryset.model).items():
-                match = {"query": terms, **FUZZY_MATCH}
-                if boost != 1:
-                    match["boost"] = boost
-                should.append({"match": {ANALYSED_INDEX_FIELDS[name]: match}})
+        tolerant_text = " ".join(word.text for word in analysed.words if word.few_matches)
+        for text, options in ((analysed.text, {}), (tolerant_text, FUZZY_MATCH)):
+            if language_fields and text:
+                match = {"query": text, "fields": language_fields, **options}
+                if operator != "or":
+                    match["operator"] = operator
+                should.append({"multi_match": match})
+        fields = {ANALYSED_INDEX_FIELDS[name]: boost for name, boost in analysed_fields(self.queryset.model).items()}
+        should += analysed_terms_clauses(analysed, fields)
         # Prefix terms (long name keys and stems: ``Poesjkin`` finds
         # ``Poesjkindag``) match as prefixes, as on the database backend.
         should += [{"prefix": {SEARCH_TERMS_FIELD: {"value": key}}} for key in analysed.prefix_keys]
@@ -278,13 +282,6 @@ class LanguageRoutingQueryCompilerMixin:
     def title_boost(self):
         title = self.mapping.title_search_field()
         return title.boost if title is not None and title.boost else 1
-
-
-#: Typo tolerance, as the database backends' (:mod:`search.analysis.fuzzy`):
-#: no edit up to 3 letters, one from 4 to 7, two beyond, a transposition
-#: counting one. Elasticsearch scores a term matched with edits below the
-#: term as typed.
-FUZZY_MATCH = {"fuzziness": "AUTO:4,8", "fuzzy_transpositions": True, "prefix_length": 0}
 
 
 class LanguageSearchBackendMixin(FallbackBackendMixin, SearchEngine):
@@ -326,7 +323,25 @@ class LanguageSearchBackendMixin(FallbackBackendMixin, SearchEngine):
         return ranked_matches_of_response(self.es.search(index=index, **body), type_column, locale_column)
 
     def prefix_matches(self, analysed, pages, limit=200):
-        return [match_row(page) for page in self.autocomplete(analysed.text, pages)[:limit]]
+        """Suggestions from the analysed title terms, in one request
+        (:func:`~.elasticsearch_engine.prefix_matches_body`); from the
+        fallback backend when Elasticsearch cannot answer."""
+        if not self.is_resting():
+            try:
+                index, body, type_column, locale_column = self.prefix_matches_request(analysed, pages, limit)
+                return rows_of_hits(self.es.search(index=index, **body), type_column, locale_column)
+            except ELASTICSEARCH_ERRORS as error:
+                self.report_failure(error)
+        return as_search_engine(self.fallback_backend).prefix_matches(analysed, pages, limit)
+
+    def prefix_matches_request(self, analysed, pages, limit):
+        """``(index name, body, type column, locale column)`` of the suggestions' request."""
+        compiler = self.query_compiler_class(pages, PlainText(analysed.text))
+        type_column = filter_column(compiler.mapping, "content_type")
+        locale_column = filter_column(compiler.mapping, "locale")
+        title_terms = ANALYSED_INDEX_FIELDS["search_title_terms"]
+        body = prefix_matches_body(analysed, compiler.get_filters(), limit, title_terms, type_column, locale_column)
+        return self.get_index_for_model(pages.model).name, body, type_column, locale_column
 
     def analysed_terms(self, pages):
         """``{page pk: (title terms, all terms)}`` as indexed, for the search service's re-ranking.

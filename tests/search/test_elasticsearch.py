@@ -18,8 +18,10 @@ from wagtail.search.backends import get_search_backend
 from home.models import StandardPage
 from localisation.translation import translate_page
 from search.analysis import KEY_PREFIX, analyse_query
+from search.analysis.fuzzy import expand_fuzzy
 from search.backends import elasticsearch8, elasticsearch9
-from search.backends.elasticsearch_common import FUZZY_MATCH, SEARCH_TERMS_FIELD
+from search.backends.elasticsearch_common import SEARCH_TERMS_FIELD
+from search.backends.elasticsearch_engine import FUZZY_MATCH, KEY_FUZZY_MATCH
 from search.backends.elasticsearch_fallback import _resting_until
 from search.matches import AnalysedSearchQuery
 from tests import factories
@@ -160,7 +162,9 @@ class TestQueryRouting:
     def test_query_with_a_locale_asks_that_languages_fields(self, backend_module, locales):
         query = self.compiled(backend_module, Page.objects.filter(locale=locales["nl"]))
         should = query["bool"]["must"]["bool"]["should"]
-        assert should[0] == {"multi_match": {"query": "poesjkin", "fields": ["_title_nl^2", "_text_nl"], **FUZZY_MATCH}}
+        fields = ["_title_nl^2", "_text_nl"]
+        assert should[0] == {"multi_match": {"query": "poesjkin", "fields": fields}}
+        assert should[1] == {"multi_match": {"query": "poesjkin", "fields": fields, **FUZZY_MATCH}}
         assert {"term": {"locale_id_filter": locales["nl"].pk}} in query["bool"]["filter"]
 
     def test_query_without_a_locale_asks_every_language(self, backend_module):
@@ -187,8 +191,8 @@ class TestQueryRouting:
         should = query["bool"]["must"]["bool"]["should"]
         analysed = analyse_query("Poesjkin", ["nl"])
         terms = " ".join(analysed.terms)
-        assert {"match": {"_search_terms": {"query": terms, **FUZZY_MATCH}}} in should
-        assert {"match": {"_search_title_terms": {"query": terms, "boost": 3, **FUZZY_MATCH}}} in should
+        assert {"match": {"_search_terms": {"query": terms}}} in should
+        assert {"match": {"_search_title_terms": {"query": terms, "boost": 3}}} in should
         assert any(term.startswith(KEY_PREFIX) for term in analysed.terms), "a transliteration key is asked"
         assert query["bool"]["must"]["bool"]["minimum_should_match"] == 1
 
@@ -205,14 +209,35 @@ class TestQueryRouting:
     def test_typos_tolerated_with_the_database_backends_edit_distances(self, backend_module):
         query = self.compiled(backend_module, Page.objects.all(), "Puskin")
         should = query["bool"]["must"]["bool"]["should"]
-        matches = [clause["multi_match"] for clause in should if "multi_match" in clause]
-        matches += [match for clause in should if "match" in clause for match in clause["match"].values()]
-        assert matches
-        for match in matches:
-            # 0 edits up to 3 letters, 1 from 4 to 7, 2 beyond; transpositions count one.
-            assert match["fuzziness"] == "AUTO:4,8"
-            assert match["fuzzy_transpositions"] is True
-            assert match["prefix_length"] == 0
+        fuzzy = [clause["multi_match"] for clause in should if "fuzziness" in clause.get("multi_match", {})]
+        fuzzy += [match for clause in should for match in clause.get("match", {}).values() if "fuzziness" in match]
+        # 0 edits up to 3 letters, 1 from 4 to 7, 2 beyond; transpositions count one.
+        assert fuzzy and all(
+            match["fuzziness"] == "AUTO:4,8" or match == {**match, **KEY_FUZZY_MATCH} for match in fuzzy
+        )
+        assert all(match["fuzzy_transpositions"] is True for match in fuzzy)
+        # Name keys: the thresholds count their letters, not the prefix, which must match.
+        keys = [match for match in fuzzy if match.get("prefix_length") == len(KEY_PREFIX)]
+        assert keys and all(match["fuzziness"] == "AUTO:5,9" for match in keys)
+        assert all(term.startswith(KEY_PREFIX) for match in keys for term in match["query"].split())
+        stems = [match for match in fuzzy if match not in keys and "fields" not in match]
+        assert stems and not any(term.startswith(KEY_PREFIX) for match in stems for term in match["query"].split())
+
+    @pytest.mark.django_db
+    def test_words_many_pages_hold_are_matched_without_edits(self, backend_module, home_page):
+        for number in range(3):
+            factories.StandardPageFactory(parent=home_page, title=f"Pushkin {number}")
+        factories.StandardPageFactory(parent=home_page, title="Rachmaninov")
+        analysed = expand_fuzzy(analyse_query("Pushkin Rachmaninov", ["en"]))
+        results = make_backend(backend_module).search(AnalysedSearchQuery(analysed), Page.objects.live())
+        should = results.query_compiler.get_query()["bool"]["must"]["bool"]["should"]
+        fuzzy = [
+            match for clause in should for match in (*clause.get("match", {}).values(), clause.get("multi_match", {}))
+        ]
+        fuzzy = [match for match in fuzzy if "fuzziness" in match]
+        assert fuzzy, "the rare word is asked with edits"
+        rare = analysed.words[1]
+        assert {term for match in fuzzy for term in match["query"].split()} == rare.terms | {rare.text}
 
     def test_prefix_terms_match_as_prefixes(self, backend_module):
         query = self.compiled(backend_module, Page.objects.all(), "Tsjajkovski")
@@ -226,8 +251,8 @@ class TestQueryRouting:
         analysed = analyse_query("jubilea", ["nl"])
         results = make_backend(backend_module).search(AnalysedSearchQuery(analysed), Page.objects.live())
         should = results.query_compiler.get_query()["bool"]["must"]["bool"]["should"]
-        assert should[0] == {"multi_match": {"query": "jubilea", "fields": ["_title_nl^2", "_text_nl"], **FUZZY_MATCH}}
-        assert {"match": {"_search_terms": {"query": " ".join(analysed.terms), **FUZZY_MATCH}}} in should
+        assert should[0] == {"multi_match": {"query": "jubilea", "fields": ["_title_nl^2", "_text_nl"]}}
+        assert {"match": {"_search_terms": {"query": " ".join(analysed.terms)}}} in should
 
     def test_queries_naming_fields_keep_wagtails_behaviour(self, backend_module):
         named = make_backend(backend_module).search("pushkin", Page.objects.all(), fields=["title"])

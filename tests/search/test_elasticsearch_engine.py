@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 
 from home.models import StandardPage
 from search import service
-from search.analysis import analyse_query
+from search.analysis import KEY_PREFIX, analyse_prefix, analyse_query
 from search.backends import elasticsearch8, elasticsearch9
 from search.backends.elasticsearch_engine import TRANSLATION_KEY_FIELD
 from search.backends.elasticsearch_fallback import _resting_until
@@ -122,3 +122,26 @@ def test_counts_and_groups_as_on_the_database(settings, home_page, translate):
         from wagtail.search.backends import get_search_backend
 
         get_search_backend().es.indices.delete(index=f"{prefix}*")
+
+
+@pytest.mark.django_db
+def test_suggestions_match_the_analysed_title_terms_as_prefixes(backend, locales):
+    analysed = analyse_prefix("Foundation Poes", ["en"])
+    index, body, type_column, locale_column = backend.prefix_matches_request(analysed, Page.objects.live(), 32)
+    assert index.endswith("wagtailcore_page")
+    assert body["size"] == 32
+    assert body["docvalue_fields"] == [type_column, locale_column]
+    earlier, last = body["query"]["bool"]["must"]
+    assert earlier == {"terms": {"_search_title_terms": sorted(analysed.words[0].terms)}}
+    prefixes = [clause["prefix"]["_search_title_terms"]["value"] for clause in last["bool"]["should"]]
+    assert prefixes == sorted(analysed.words[-1].terms)
+    assert any(prefix.startswith(KEY_PREFIX) for prefix in prefixes), "other scripts and spellings meet"
+    assert {"term": {"live_filter": True}} in body["query"]["bool"]["filter"]
+
+
+@pytest.mark.django_db
+def test_unreachable_suggestions_come_from_the_database(backend, home_page, locales):
+    factories.StandardPageFactory(parent=home_page, title="Pushkin Foundation")
+    site = Site.objects.get(is_default_site=True)
+    rows = backend.prefix_matches(analyse_prefix("Poes", ["en"]), service.visible_pages(site), 10)
+    assert [Page.objects.get(pk=pk).title for pk, _type, _locale in rows] == ["Pushkin Foundation"]
