@@ -6,6 +6,9 @@ before anything is read. A file number beyond the last is a 404 (Django's
 sitemap view), a malformed one too.
 """
 
+from dataclasses import replace
+from urllib.parse import urlsplit
+
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
@@ -15,6 +18,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
 from core.cache import cached_content_response
+from core.site_address import absolute_url
 
 from .sitemaps import MultilingualSitemap, urlset_xml
 
@@ -25,16 +29,24 @@ SITEMAPS = {"pages": MultilingualSitemap}
 @cache_control(max_age=3600, public=True)
 def sitemap_index(request):
     """The list of sitemap files, each with the date of the site's last publication."""
-    return cached_content_response(
-        request,
-        ["sitemap-index", request.path],
-        lambda: wagtail_sitemap_views.index(
-            request,
-            sitemaps=SITEMAPS,
-            template_name="core/sitemap_index.xml",
-            sitemap_url_name="sitemap_section",
-        ),
-    )
+
+    def build():
+        response = wagtail_sitemap_views.index(
+            request, sitemaps=SITEMAPS, template_name="core/sitemap_index.xml", sitemap_url_name="sitemap_section"
+        )
+        # Django names the files on the request's host: they are on the Site's address, as their pages.
+        response.context_data["sitemaps"] = [
+            replace(item, location=absolute_url(_path_and_query(item.location), request))
+            for item in response.context_data["sitemaps"]
+        ]
+        return response
+
+    return cached_content_response(request, ["sitemap-index", request.path], build)
+
+
+def _path_and_query(url):
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 @require_GET
@@ -67,6 +79,6 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

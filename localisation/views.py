@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import page_not_found as default_page_not_found
 from wagtail.models import Page, Site
 
+from core.site_address import absolute_url
 from core.visibility import visible_pages
 
 from .locales import PageLanguage, content_languages
@@ -112,7 +113,7 @@ def home_page_languages(request):
         with translation.override(code):
             url = reverse("wagtail_serve", args=[""])
         versions.append(
-            PageLanguage(code, name, url, request.build_absolute_uri(url), is_current=code == current, is_default=False)
+            PageLanguage(code, name, url, absolute_url(url, request), is_current=code == current, is_default=False)
         )
     return versions
 

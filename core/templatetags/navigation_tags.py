@@ -12,6 +12,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from core.cache import content_cache, content_cache_key, seconds_until_expiry
+from core.site_address import absolute_url as site_absolute_url
 from core.visibility import visible_pages
 
 register = template.Library()
@@ -119,9 +120,8 @@ def is_section_of(menu_page, page):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    """``url`` made absolute for Open Graph, whether media is served locally or from a CDN."""
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request else url
+    """``url`` made absolute for Open Graph on the site's address, whether media is served locally or from a CDN."""
+    return site_absolute_url(url, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ from django.urls import translate_url
 from wagtail.models import Page
 
 from core.cache import content_cache, content_cache_key, seconds_until_expiry
+from core.site_address import site_root_url
 from core.visibility import visible_pages
 from localisation.locales import PageLanguage, content_languages, default_language_code
 
@@ -55,7 +56,7 @@ def _page_languages(page, request):
                 language_code=code,
                 name=name,
                 url=url,
-                full_url=request.build_absolute_uri(url) if request else translation.get_full_url(),
+                full_url=translation.get_full_url(request),  # the Site's address (core/site_address.py)
                 is_current=translation.pk == page.pk,
                 is_default=translation.pk == x_default.pk,
             )
@@ -72,6 +73,7 @@ def _path_languages(request):
     """
     current = getattr(request, "LANGUAGE_CODE", None)
     default_code = default_language_code()
+    base = site_root_url(request)
     query = request.GET.copy()
     result = []
     for code, name in content_languages().items():
@@ -84,7 +86,7 @@ def _path_languages(request):
                 language_code=code,
                 name=name,
                 url=url,
-                full_url=request.build_absolute_uri(url),
+                full_url=base + url,
                 is_current=code == current,
                 is_default=code == default_code,
             )

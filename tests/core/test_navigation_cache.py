@@ -73,7 +73,7 @@ def test_a_published_translation_appears_in_the_switcher_and_hreflang(client, ho
     french.save_revision().publish()
 
     html, _queries = get(client, about.url)
-    assert f'<link rel="alternate" hreflang="fr" href="http://testserver{french.url}">' in html
+    assert f'<link rel="alternate" hreflang="fr" href="http://localhost{french.url}">' in html
     assert 'class="language-switcher"' in html
 
 

@@ -79,5 +79,5 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     # The index: one address, whatever the number of files.
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines

@@ -87,7 +87,7 @@ class TestHomePage:
         assert '<meta property="og:description" content="Who we are and how we work.">' in html
         assert '<meta property="og:type" content="article">' in html
         assert f'<meta property="og:url" content="{page.full_url}">' in html
-        assert '<meta property="og:image" content="http://testserver/' in html
+        assert '<meta property="og:image" content="http://localhost/' in html
         assert '<meta property="og:image:alt" content="The board in 2016">' in html
 
 
