@@ -135,7 +135,8 @@ MIN_ADJECTIVE_BASE = 4
 def derived_bases(token, language=None):
     """The stems of the name a Russian adjective is derived from (``пушкинский``
     → ``пушкин``; ``брюссельский`` → ``брюссел``; ``толстовский`` → ``толстов``,
-    ``толст``; ``одесский`` → ``одесс``), in whatever language the text is:
+    ``толст``; ``московский`` → ``москв``; ``пражский`` → ``праг``;
+    ``одесский`` → ``одесс``), in whatever language the text is:
     the rule reads the Cyrillic word itself. None for other words."""
     if not CYRILLIC_RE.search(token):
         return ()
@@ -148,6 +149,9 @@ def derived_bases(token, language=None):
         bases.add(base[:-1])
     if base.endswith(("ов", "ев")) and len(base) - 2 >= MIN_ADJECTIVE_BASE - 1:  # Толстой → толстовский
         bases.add(base[:-2])
+        bases.add(base[:-2] + "в")  # Москва → московский
+    if base.endswith("ж"):  # Прага → пражский, Волга → волжский: г alternates with ж before the suffix
+        bases.add(base[:-1] + "г")
     if base.endswith("с"):  # Одесса → одесский: the name's double letter is written once
         bases.add(base + "с")
     return tuple(sorted(bases - {stemmed}))

@@ -6,7 +6,7 @@ from localisation.translation import translate_page
 from search.analysis import analyse_query, index_terms
 from search.analysis.dictionary import TermDictionary, term_deltas
 from search.analysis.fuzzy import expand_fuzzy, max_edits, nearest_terms
-from search.analysis.text import derived_bases
+from search.analysis.text import derived_bases, lemma_stems, stem
 from search.models import IndexedTerm
 from tests import factories
 from tests.helpers import reindex
@@ -157,6 +157,9 @@ class TestRussianAdjectives:
             ("брюссельский", "Брюссель"),
             ("толстовский", "Толстой"),
             ("одесской", "Одесса"),
+            ("Московского", "Москвы"),
+            ("пражского", "Праге"),
+            ("лермонтовских", "Лермонтов"),
         ],
     )
     def test_an_adjective_meets_its_name(self, adjective, name):
@@ -173,3 +176,33 @@ class TestRussianAdjectives:
             translate_page(page, "ru", {"title": "День Пушкина", "slug": "den-pushkina", "summary": "Чтения."})
         reindex()
         assert titles(api(client, "пушкинский", locale="ru")) == ["День Пушкина"]
+
+
+class TestDictionaryForms:
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(
+        ("word", "language", "base"),
+        [
+            ("musea", "nl", "museum"),
+            ("schepen", "nl", "schip"),
+            ("travaux", "fr", "travail"),
+            ("children", "en", "child"),
+        ],
+    )
+    def test_an_irregular_form_meets_its_dictionary_form(self, word, language, base):
+        assert stem(base, language) in lemma_stems(word, language)
+        assert stem(base, language) in analyse_query(word, [language]).words[0].terms
+
+    def test_a_suppletive_form_is_left_alone(self):
+        # ``went`` is ``go``: they share no beginning, and nothing says a page about going was meant.
+        assert lemma_stems("went", "en") == ()
+
+    def test_russian_is_left_to_the_stemmer_by_default(self):
+        assert lemma_stems("людей", "ru") == ()
+
+    @pytest.mark.django_db
+    def test_a_plural_finds_the_page_saying_the_singular(self, client, home_page, locales):
+        factories.StandardPageFactory(parent=home_page, title="The city museum", summary="Open on Sundays.")
+        factories.StandardPageFactory(parent=home_page, title="The city library", summary="Open on Mondays.")
+        reindex()
+        assert titles(api(client, "musea")) == ["The city museum"]
