@@ -33,7 +33,8 @@ def not_expired(now=None, by_id=False):
     """
     now = now or timezone.now()
     if by_id:
-        expired = list(Page.objects.filter(live=True, expire_at__lte=now).values_list("pk", flat=True))
+        # Unordered: ordered by path, SQLite reads every page through the path index.
+        expired = list(Page.objects.filter(live=True, expire_at__lte=now).order_by().values_list("pk", flat=True))
         return ~Q(pk__in=expired) if expired else Q()
     return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
 
