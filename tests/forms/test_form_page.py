@@ -129,3 +129,11 @@ def test_form_pages_go_under_the_home_page_and_standard_pages_only(home_page):
     assert FormPage.can_create_at(standard)
     index = factories.JubileeIndexPageFactory(parent=home_page)
     assert not FormPage.can_create_at(index)
+
+
+def test_the_form_says_how_long_what_is_sent_is_kept(client, settings, contact_page):
+    settings.FORM_SUBMISSION_RETENTION_DAYS = 90
+
+    html = client.get("/en/contact/").content.decode()
+
+    assert "What you send is used only to answer you, and deleted after 90 days." in html

@@ -201,3 +201,11 @@ def test_registration_closes_when_the_event_is_over(client, register, concert):
 def test_other_methods_are_refused(client, concert, method):
     response = getattr(client, method)(concert.url + "register/")
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_the_form_says_how_long_a_registration_is_kept(client, settings, concert):
+    settings.FORM_SUBMISSION_RETENTION_DAYS = 1
+
+    html = client.get(concert.url).content.decode()
+
+    assert "What you send is used only to answer you, and deleted after 1 day." in html
