@@ -1,7 +1,9 @@
-"""Lighthouse's four scores (phone profile) of the home page, an organisation, the events list and search.
+"""Lighthouse's four scores (phone profile) of the home page, an organisation, the events list and search,
+in each of the four languages.
 
     .venv/bin/python bench/lighthouse.py                   # a new demo in a temporary folder
     .venv/bin/python bench/lighthouse.py --workdir /tmp/lh # kept, and reused when run again
+    .venv/bin/python bench/lighthouse.py --languages en,ru # some languages only
 
 The site as in production (bench/pages_bench.py): ``load_demo`` into SQLite,
 production settings with ``HTTPS=off``, static files collected (WhiteNoise,
@@ -33,18 +35,24 @@ from bench.pages_bench import ROOT, free_port, gunicorn, site_env, wait_for
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
+#: A word each language's demo finds, for the results page.
+SEARCH_WORDS = {"en": "union", "nl": "unie", "fr": "union", "ru": "союз"}
+
 FIND_PAGES = """
 import json
 from events.models import EventIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationPage
-pages = {
-    "home": HomePage.objects.live().filter(locale__language_code="en").first().url,
-    "organisation": OrganisationPage.objects.live().filter(locale__language_code="en").first().url,
-    "events": EventIndexPage.objects.live().filter(locale__language_code="en").first().url,
-    "search": "/en/search/",
-    "search-results": "/en/search/?q=union",
-}
+from urllib.parse import quote
+words = json.loads(%r)
+pages = {}
+for language, word in words.items():
+    live = {"locale__language_code": language}
+    pages[f"{language} home"] = HomePage.objects.live().filter(**live).first().url
+    pages[f"{language} organisation"] = OrganisationPage.objects.live().filter(**live).order_by("path").first().url
+    pages[f"{language} events"] = EventIndexPage.objects.live().filter(**live).first().url
+    pages[f"{language} search"] = f"/{language}/search/"
+    pages[f"{language} results"] = f"/{language}/search/?q={quote(word)}"
 print(json.dumps(pages))
 """
 
@@ -58,7 +66,12 @@ def prepare_site(env, port):
     ):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     found = subprocess.run(
-        [*manage, "shell", "-c", FIND_PAGES], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [*manage, "shell", "-c", FIND_PAGES % json.dumps(SEARCH_WORDS)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(found.stdout.strip().splitlines()[-1])
 
@@ -95,7 +108,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workdir", type=Path, help="kept and reused: the demo is loaded once")
     parser.add_argument("--port", type=int, default=8731, help="the demo's port (its Site's address)")
+    parser.add_argument("--languages", default=",".join(SEARCH_WORDS), help="comma-separated language codes")
     args = parser.parse_args()
+    languages = args.languages.split(",")
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compatriots-lighthouse-"))
     workdir.mkdir(parents=True, exist_ok=True)
     port = args.port or free_port()
@@ -112,9 +127,11 @@ def main():
         wait_for(f"{base}/en/")
         print(f"{'page':<16}" + "".join(f"{category:>16}" for category in CATEGORIES))
         for name, path in pages.items():
+            if name.split()[0] not in languages:
+                continue
             with urllib.request.urlopen(base + path, timeout=60) as response:  # noqa: S310 - the local demo
                 response.read()
-            result = lighthouse(base + path, workdir / f"{name}.report.json")
+            result = lighthouse(base + path, workdir / f"{name.replace(' ', '-')}.report.json")
             scores = {category: round(result["categories"][category]["score"] * 100) for category in CATEGORIES}
             print(f"{name:<16}" + "".join(f"{scores[category]:>16}" for category in CATEGORIES), flush=True)
             for category in CATEGORIES:
