@@ -5,13 +5,17 @@ define per language), so that no page of the built demo shows another
 language's text: the demo takes minutes to build, these checks a moment.
 """
 
+import ast
 import importlib
 import json
 import pkgutil
 import re
 from pathlib import Path
 
+from PIL import ImageDraw
+
 import demo
+from demo import images
 
 LANGUAGES = {"en", "nl", "fr", "ru"}
 #: The translations of a text whose English is the source page's own.
@@ -70,3 +74,18 @@ def test_the_texts_the_demo_modules_define_are_in_the_four_languages():
                 if cyrillic_outside_russian(texts):
                     problems.append(f"{where}: Cyrillic outside Russian {cyrillic_outside_russian(texts)}")
     assert problems == []
+
+
+def test_the_demo_pictures_are_drawn_without_text():
+    """A picture with words in it shows one language on every language's pages: the demo draws none."""
+    tree = ast.parse(Path(images.__file__).read_text(encoding="utf-8"))
+    text_calls = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"text", "multiline_text", "textbbox", "textlength"}
+    ]
+    assert text_calls == []
+    assert "ImageFont" not in vars(images)
+    assert hasattr(ImageDraw.ImageDraw, "text")  # the method the check looks for
