@@ -11,40 +11,22 @@ their translations, whatever the size of the site (see ``core.views``).
 """
 
 from collections import defaultdict
-from urllib.parse import quote
 
 from django.conf import settings
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.utils.functional import cached_property
 from django.utils.html import escape
-from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.page_urls import PageUrls
 from core.visibility import visible_pages
 
 #: URLs per sitemap file. With up to five alternates each, a file stays well
 #: under 1 MB (the protocol allows 50 MB and 50,000 URLs; smaller files are
 #: cheaper to build and to fetch again after a change).
 URLS_PER_FILE = 500
-
-
-class PageAddress:
-    """Just what Wagtail needs to give a page's URL: its ``url_path``.
-
-    A sitemap file holds a thousand pages and four thousand translations;
-    loading each as a model instance costs more than the rest of the file.
-    The URL is still Wagtail's own (site root, language prefix, escaping):
-    no page model of the site overrides ``get_url_parts``.
-    """
-
-    _get_site_root_paths = Page._get_site_root_paths
-    _get_relevant_site_root_paths = Page._get_relevant_site_root_paths
-    get_url_parts = Page.get_url_parts
-    get_full_url = Page.get_full_url
-
-    def __init__(self, url_path):
-        self.url_path = url_path
 
 
 class MultilingualSitemap(Sitemap):
@@ -69,36 +51,32 @@ class MultilingualSitemap(Sitemap):
     def lastmod(self, obj):
         return obj[3]
 
+    @cached_property
+    def summary(self):
+        """How many pages the site shows and when it last published one: one pass over its pages, not two.
+
+        The index needs both (its number of files, their ``lastmod``), a file
+        the count (its paginator); neither needs the rows' languages.
+        """
+        return self.site_pages().order_by().aggregate(count=Count("pk"), latest=Max("last_published_at"))
+
+    @property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        paginator.count = self.summary["count"]
+        return paginator
+
     def get_latest_lastmod(self):
         """The last publication of any page of the site: one aggregate, not a read of every page."""
-        return self.site_pages().aggregate(latest=Max("last_published_at"))["latest"]
+        return self.summary["latest"]
 
     def full_url(self, url_path):
-        """Wagtail's full URL of the page at ``url_path``: its root's URL, once per root, then the rest escaped.
-
-        Equal to ``get_full_url`` (the rest of the path is escaped as ``reverse``
-        does); a page under the roots of several sites is left to Wagtail.
-        """
-        roots = [root for root in self.root_paths() if url_path.startswith(root.root_path)]
-        if not roots or len({root.site_id for root in roots}) > 1:
-            return PageAddress(url_path).get_full_url(self.request)
-        root = roots[0]
-        prefix = self.root_urls.get(root)
-        if prefix is None:
-            prefix = self.root_urls[root] = PageAddress(root.root_path).get_full_url(self.request)
-        return prefix + quote(url_path[len(root.root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
-
-    def root_paths(self):
-        return self.site_root_paths
+        """The page's full URL, from its ``url_path`` (:class:`core.page_urls.PageUrls`)."""
+        return self.page_urls.full_url(url_path)
 
     @cached_property
-    def site_root_paths(self):
-        return PageAddress("/")._get_site_root_paths(self.request)
-
-    @cached_property
-    def root_urls(self):
-        """The full URL of each site root, worked out once per sitemap file."""
-        return {}
+    def page_urls(self):
+        return PageUrls(self.request)
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)

@@ -28,7 +28,7 @@ from .filters import (
     previous_month,
     site_time_zone,
 )
-from .ical import calendar_for_events
+from .ical import EVENT_FIELDS, EventCalendar, event_row
 from .month_grid import month_weeks, spread_over_days, weekday_names
 from .windows import MAX_FEED_EVENTS, read_window
 
@@ -159,8 +159,8 @@ def month_view(request, index):
     )
 
 
-def ics_response(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     # Slugs may be Cyrillic: the header says so as RFC 6266 wants.
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{filename}.ics")
     return response
@@ -189,6 +189,29 @@ def feed_cache_key(request, window):
     return [request.path, filters, window.key]
 
 
+class NoFilters:
+    """The filters of a feed or calendar asked for without any: nothing to apply.
+
+    The filter form checks each value against what the calendar offers (its
+    aggregates over every upcoming event); a subscription to the whole
+    calendar has no value to check, and does not pay for them.
+    """
+
+    month_error = None
+    selected_month = None
+    period = (None, None)
+
+    def apply(self, events, month=None):
+        return events
+
+
+def feed_filters(request, index):
+    """The filter form of a feed's query string, or :class:`NoFilters` when it names no filter."""
+    if any(name in request.GET for name in FILTER_PARAMETERS):
+        return EventFilterForm(request.GET, index)
+    return NoFilters()
+
+
 def index_ical(request, index):
     """The subscribable calendar: the events of the window (see :mod:`.windows`), or of the month asked for.
 
@@ -200,23 +223,23 @@ def index_ical(request, index):
         return refused
 
     def build():
-        form = EventFilterForm(request.GET, index)
+        form = feed_filters(request, index)
         refused = refused_filter(form)
         if refused:
             return refused
         events = form.apply(index.events())
         if not form.selected_month:
             events = events.overlapping(window.start, window.end)
-        events = events.select_related("locale").order_by("start", "pk")[:MAX_FEED_EVENTS]
-        calendar = calendar_for_events(events, name=index.title, host=index.get_site().hostname, request=request)
-        return ics_response(calendar, slugify(index.title) or "calendar")
+        rows = events.order_by("start", "pk").values(*EVENT_FIELDS)[:MAX_FEED_EVENTS]
+        calendar = EventCalendar(name=index.title, host=index.get_site().hostname, request=request)
+        return ics_response(calendar.write(rows), slugify(index.title) or "calendar")
 
     return cached_content_response(request, feed_cache_key(request, window), build, since=window.moment)
 
 
 def event_ical(request, event):
     def build():
-        calendar = calendar_for_events([event], name=event.title, host=event.get_site().hostname, request=request)
-        return ics_response(calendar, event.slug)
+        calendar = EventCalendar(name=event.title, host=event.get_site().hostname, request=request)
+        return ics_response(calendar.write([event_row(event)]), event.slug)
 
     return cached_content_response(request, [request.path], build)
