@@ -84,9 +84,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("month/", name="month")
     def month_view(self, request):
-        from . import views
+        from .month_view import month_view
 
-        return views.month_view(request, self)
+        return month_view(request, self)
 
     # Wagtail routes only slash-terminated paths without dots: "ical/", not "calendar.ics".
     @path("ical/", name="ical")

@@ -2,7 +2,8 @@
 
 An occurrence over several days (a festival, an exhibition) is in the cell
 of each of its days in the month; the agenda below lists it once, on the
-day it starts.
+day it starts. A cell lists at most :data:`GRID_EVENTS_PER_DAY` lines: the
+first occurrences, then a link to the others in that day's agenda.
 
 Weeks start on the day the visitor's language starts them (Django's
 ``FIRST_DAY_OF_WEEK``: Sunday in English, Monday in Dutch, French and
@@ -18,12 +19,26 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import get_format
 
+#: Occurrences a day cell lists; the others are behind a link to that day's agenda.
+GRID_EVENTS_PER_DAY = 3
+
 
 @dataclass
 class DayCell:
     day: object  # datetime.date, or None for a day of another month
     occurrences: list = field(default_factory=list)
     is_today: bool = False
+
+    @property
+    def shown(self):
+        """The occurrences the cell lists: all of them, or the first ones and a link to the rest."""
+        if len(self.occurrences) <= GRID_EVENTS_PER_DAY:
+            return self.occurrences
+        return self.occurrences[: GRID_EVENTS_PER_DAY - 1]
+
+    @property
+    def more_count(self):
+        return len(self.occurrences) - len(self.shown)
 
 
 def first_weekday():

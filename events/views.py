@@ -5,11 +5,9 @@ renditions and organisers are prefetched, and organisers are put in the
 visitor's language with one ``localize_pages`` call for the whole page.
 """
 
-from collections import defaultdict
-
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, F, Value, When
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -19,17 +17,8 @@ from core.cache import cached_content_response
 from core.models import IMAGE_PREFETCH
 from localisation.relations import localize_pages
 
-from .filters import (
-    EventFilterForm,
-    current_month,
-    format_month,
-    month_bounds,
-    next_month,
-    previous_month,
-    site_time_zone,
-)
+from .filters import EventFilterForm
 from .ical import EVENT_FIELDS, EventCalendar, event_row
-from .month_grid import month_weeks, spread_over_days, weekday_names
 from .windows import MAX_FEED_EVENTS, read_window
 
 EVENTS_PER_PAGE = 12
@@ -114,49 +103,6 @@ def render_refused(request, index, form, view):
     )
     response.status_code = 400
     return response
-
-
-def month_view(request, index):
-    form = EventFilterForm(request.GET, index)
-    if form.month_error:
-        if form.month_out_of_range:
-            # Nothing there, and no link leads there: a crawler's trail ends.
-            raise Http404(form.month_error)
-        return render_refused(request, index, form, "month")
-    month = form.selected_month or current_month()
-    period_start, period_end = month_bounds(month)
-    events = with_listing_relations(form.apply(index.events(), month=month)).order_by("start")
-    events = attach_localized_organisers(list(events), index)
-    site_tz = site_time_zone()
-    days = defaultdict(list)
-    for event in events:
-        for occurrence in event.occurrences_between(period_start, period_end):
-            day = max(occurrence.start, period_start).astimezone(site_tz).date()
-            days[day].append(occurrence)
-    for occurrences in days.values():
-        occurrences.sort(key=lambda occurrence: occurrence.start)
-    weeks = month_weeks(month, spread_over_days(days, site_tz))
-    month_days = [cell.day for week in weeks for cell in week if cell.day]
-    today = timezone.localdate()
-    # Links stay within the calendar's years (those holding events, plus one).
-    before, after = previous_month(month), next_month(month)
-    return index.render(
-        request,
-        template="events/event_index_month.html",
-        context_overrides={
-            "filter_form": form,
-            "view": "month",
-            "month": month,
-            "days": sorted(days.items()),
-            "weeks": weeks,
-            "weekday_names": weekday_names(),
-            # The day the grid's keyboard navigation starts from: today in this month, else the 1st.
-            "focus_day": today if today in month_days else month_days[0],
-            "previous_month": format_month(before) if before >= form.first_month else None,
-            "next_month": format_month(after) if after <= form.last_month else None,
-            "site_time_zone": site_tz,
-        },
-    )
 
 
 def ics_response(content, filename):
