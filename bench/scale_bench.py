@@ -17,10 +17,15 @@ takes minutes.
 Each page is then requested through Django's test client with DEBUG off and
 the page cache off, ``--rounds`` times after a warm-up, on each site in turn
 (one process, the database switched between requests, so that both sites
-share the machine's load), every cache cleared before each request (uncached:
-what the first visitor after a change pays); for the kept surfaces also once
-from the cache and once with ``If-None-Match`` (304). Prints a Markdown table:
-median ms, body size, queries, and the ratio.
+share the machine's load; each site with caches of its own). Each round asks
+a page cold (the site's caches cleared first: built from nothing, what the
+first visitor after a publish pays), then warm (the content cache kept from
+the cold request: the visits between two publishes), and for the kept
+surfaces once with ``If-None-Match`` (304). The Python function calls of a
+cold and a warm request are counted too (cProfile, one request each): unlike
+milliseconds, they do not depend on the machine's load. Prints a Markdown
+table: median ms cold and warm, the ratios of time and of calls, body size and
+queries.
 
 Targets: each page on the large site within 1.5x of the demo; sitemap index and
 each sitemap file under 100 ms and 1 MB; iCal for a year under 100 ms uncached.
@@ -227,61 +232,118 @@ def build_scale(database_path, target_pages):
     print(f"{Page.objects.count()} pages; generation {time.perf_counter() - started:.0f} s")
 
 
-def measure(demo_path, scale_path, rounds):
-    """Both sites in one process, request by request in turn, so that both see the same load.
+def python_calls(request):
+    """The Python function calls ``request()`` makes (load-independent, unlike its time)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(request)
+    return pstats.Stats(profiler).total_calls
+
+
+class Sites:
+    """The two sites, switched between requests in one process, each with caches of its own.
 
     The large site's database is a copy of the demo's plus pages: content
     types, locales and sites have the same ids, so switching the connection's
-    database file between requests (and clearing every cache) is all it takes.
+    database file (and the caches) is all it takes. Each site has its own cache
+    directory (content and page caches) and process-memory cache, so that what
+    one site kept is never served for the other.
     """
+
+    def __init__(self, paths):
+        from django.conf import settings
+        from django.core.cache.backends.filebased import FileBasedCache
+        from django.core.cache.backends.locmem import LocMemCache
+        from django.test import Client
+
+        self.paths = paths
+        self.client = Client(HTTP_HOST="localhost")
+        self.caches = {
+            site: {
+                "default": LocMemCache(f"scale-bench-{site}", {}),
+                "pages": FileBasedCache(str(Path(path).with_suffix(".cache")), settings.CACHES["pages"]),
+            }
+            for site, path in paths.items()
+        }
+
+    def use(self, site, clear=True):
+        from django.core.cache import caches
+        from django.db import connection
+
+        connection.close()
+        connection.settings_dict["NAME"] = self.paths[site]
+        for alias, cache in self.caches[site].items():
+            setattr(caches._connections, alias, cache)
+            if clear:
+                cache.clear()
+
+    def timed(self, path, **headers):
+        started = time.perf_counter()
+        response = self.client.get(path, secure=True, headers=headers)
+        return (time.perf_counter() - started) * 1000, response
+
+    def counted(self, path):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            elapsed, response = self.timed(path)
+        return elapsed, response, len(queries)
+
+    def calls(self, path):
+        """The Python function calls of one request (load-independent, unlike its time)."""
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(self.client.get, path, secure=True)
+        return pstats.Stats(profiler).total_calls
+
+
+def measure_page(sites, path, cached, rounds):
+    """Cold (the site's caches cleared: the first visit after a publish), then warm (what the cold one kept)."""
+    timings = {site: {"ms": [], "warm_ms": [], "304_ms": []} for site in sites.paths}
+    rows = {}
+    for _round in range(rounds):
+        for site in sites.paths:
+            sites.use(site)
+            elapsed, response, queries = sites.counted(path)
+            timings[site]["ms"].append(elapsed)
+            rows[site] = {"status": response.status_code, "bytes": len(response.content), "queries": queries}
+            elapsed, _response, rows[site]["warm_queries"] = sites.counted(path)
+            timings[site]["warm_ms"].append(elapsed)
+            if cached:
+                elapsed, not_modified = sites.timed(path, if_none_match=response.get("ETag", ""))
+                timings[site]["304_ms"].append(elapsed)
+                rows[site]["304_status"] = not_modified.status_code
+    for site in sites.paths:
+        sites.use(site)
+        rows[site]["calls"] = sites.calls(path)
+        rows[site]["warm_calls"] = sites.calls(path)
+        rows[site].update({name: statistics.median(values) for name, values in timings[site].items() if values})
+    return rows
+
+
+def measure(demo_path, scale_path, rounds):
+    """Both sites in one process, request by request in turn, so that both see the same load."""
     django_setup(demo_path)
     import gc
 
-    from django.core.cache import caches
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from wagtail.models import Page
 
     gc.freeze()  # as config/wsgi.py does once the site is loaded
-    client = Client(HTTP_HOST="localhost")
-    sites = {"demo": str(demo_path), "scale": str(scale_path)}
-
-    def use(site):
-        connection.close()
-        connection.settings_dict["NAME"] = sites[site]
-        for cache in caches.all():
-            cache.clear()
-
-    def timed(path, **headers):
-        started = time.perf_counter()
-        response = client.get(path, secure=True, headers=headers)
-        return (time.perf_counter() - started) * 1000, response
-
+    sites = Sites({"demo": str(demo_path), "scale": str(scale_path)})
     results = {}
-    for site in sites:
-        use(site)
+    for site in sites.paths:
+        sites.use(site)
         results[site] = {"pages": Page.objects.count()}
         for _label, path, _cached in PAGES:
-            client.get(path, secure=True)  # warm-up: imports, templates
+            sites.client.get(path, secure=True)  # warm-up: imports, templates
     for label, path, cached in PAGES:
-        timings = {site: {"ms": [], "cached_ms": [], "304_ms": []} for site in sites}
-        rows = {}
-        for _round in range(rounds):
-            for site in sites:
-                use(site)
-                with CaptureQueriesContext(connection) as queries:
-                    elapsed, response = timed(path)
-                timings[site]["ms"].append(elapsed)
-                rows[site] = {"status": response.status_code, "bytes": len(response.content), "queries": len(queries)}
-                if cached:
-                    timings[site]["cached_ms"].append(timed(path)[0])
-                    elapsed, not_modified = timed(path, if_none_match=response.get("ETag", ""))
-                    timings[site]["304_ms"].append(elapsed)
-                    rows[site]["304_status"] = not_modified.status_code
-        for site in sites:
-            rows[site].update({name: statistics.median(values) for name, values in timings[site].items() if values})
-            results[site][label] = rows[site]
+        for site, row in measure_page(sites, path, cached, rounds).items():
+            results[site][label] = row
     print(json.dumps(results))
 
 
@@ -323,18 +385,22 @@ def main():
 def report(figures):
     demo, scale = figures["demo"], figures["scale"]
     lines = [
-        f"| page | demo ({demo['pages']} pages) | {scale['pages']:,} pages | ratio | size at scale | queries "
-        "(demo / scale) | cached at scale | 304 |",
-        "|---|---|---|---|---|---|---|---|",
+        f"| page | cold: demo ({demo['pages']} pages) | cold: {scale['pages']:,} pages | ratio | calls ratio"
+        " | warm: demo | warm: scale | ratio | calls ratio | size at scale | queries cold (demo / scale)"
+        " | queries warm | 304 at scale |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for label, _path, _cached in PAGES:
         small, large = demo[label], scale[label]
-        cached = f"{large['cached_ms']:.1f} ms" if "cached_ms" in large else ""
         not_modified = f"{large['304_ms']:.1f} ms ({large['304_status']})" if "304_ms" in large else ""
         status = "" if large["status"] == 200 else f" (HTTP {large['status']})"
         lines.append(
             f"| {label}{status} | {small['ms']:.1f} ms | {large['ms']:.1f} ms | {large['ms'] / small['ms']:.2f}x"
-            f" | {large['bytes'] / 1000:.0f} KB | {small['queries']} / {large['queries']} | {cached} | {not_modified} |"
+            f" | {large['calls'] / small['calls']:.2f}x"
+            f" | {small['warm_ms']:.1f} ms | {large['warm_ms']:.1f} ms | {large['warm_ms'] / small['warm_ms']:.2f}x"
+            f" | {large['warm_calls'] / small['warm_calls']:.2f}x"
+            f" | {large['bytes'] / 1000:.0f} KB | {small['queries']} / {large['queries']}"
+            f" | {small['warm_queries']} / {large['warm_queries']} | {not_modified} |"
         )
     return "\n".join(lines)
 
