@@ -17,9 +17,23 @@ counterparts: home/home, detail/blog post, index/blog index, search/search.
 
 Prints req/s and latency percentiles per page and mode, and the ratio to the
 bakerydemo counterpart's uncached req/s.
+
+Two longer checks of issue 16, each on its own (they take minutes):
+
+    .venv/bin/python bench/pages_bench.py --soak --no-bakerydemo      # 16 connections, 60 s: home, search
+    .venv/bin/python bench/pages_bench.py --memory --no-bakerydemo    # workers' memory over 10,000 requests
+
+``--soak`` runs wrk with 16 connections for 60 s (``--soak-seconds``) on the
+home page and a search, in each mode of ``--modes`` but Varnish, and reports
+errors, non-2xx answers and the slowest response (target: none over 1 s).
+``--memory`` serves the site uncached, sends 500 requests to warm the
+workers, then 10,000 (``--memory-requests``) over the home, detail, index and
+search pages, and reads each gunicorn worker's resident memory (``VmRSS`` in
+``/proc``) before, at every fifth of the way and after.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -34,6 +48,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.worker_memory import measure_memory  # noqa: E402
+
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
 
 #: Bakerydemo's page for each kind of page.
@@ -130,14 +148,21 @@ def varnish(backend_port, port, workdir, log):
     return Server([*command, "-s", "malloc,256m"], workdir, dict(os.environ), log)
 
 
-def run_wrk(url, args):
-    """wrk's req/s and latency percentiles (ms) for one address; errors and non-2xx counted."""
+def milliseconds(value, unit):
+    return float(value) / 1000 if unit == "us" else float(value) * 1000 if unit == "s" else float(value)
+
+
+def run_wrk(url, args, connections=None, duration=None):
+    """wrk's req/s, latency percentiles and slowest response (ms) for one address; errors and non-2xx counted."""
     output = subprocess.run(
         [
             "wrk",
             f"-t{args.threads}",
-            f"-c{args.connections}",
-            f"-d{args.duration}s",
+            f"-c{connections or args.connections}",
+            f"-d{duration or args.duration}s",
+            # Slow answers are measured, not dropped as wrk's default 2 s timeouts.
+            "--timeout",
+            "10s",
             "--latency",
             url,
         ],
@@ -148,8 +173,11 @@ def run_wrk(url, args):
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
     for percentile in ("50", "90", "99"):
         match = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
-        value, unit = float(match.group(1)), match.group(2)
-        result[f"p{percentile}"] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+        result[f"p{percentile}"] = milliseconds(*match.groups())
+    slowest = re.search(r"Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)", output)
+    result["max"] = milliseconds(*slowest.groups()) if slowest else None
+    requests = re.search(r"(\d+) requests in", output)
+    result["requests"] = int(requests.group(1)) if requests else 0
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     errors = re.search(r"Socket errors:.*", output)
     result["non_2xx"] = int(bad.group(1)) if bad else 0
@@ -202,34 +230,64 @@ def prepare_site(workdir):
     return env, json.loads(found.stdout.strip().splitlines()[-1])
 
 
+@contextlib.contextmanager
+def serving(env, mode, workdir):
+    """This site served by gunicorn in ``mode`` (uncached, cached, varnish): yields its base URL and the server."""
+    port = free_port()
+    run_env = {**env, "PAGE_CACHE": "off" if mode == "uncached" else "on", "WSGI_APP": "config.wsgi:application"}
+    front = None
+    if mode == "varnish":
+        front_port = free_port()
+        run_env["FRONTEND_CACHE_URL"] = f"http://127.0.0.1:{front_port}"
+    server = gunicorn(sys.executable, ROOT, run_env, port, workdir / "gunicorn.log")
+    try:
+        wait_for(f"http://127.0.0.1:{port}/en/")
+        base = f"http://127.0.0.1:{port}"
+        if mode == "varnish":
+            front = varnish(port, front_port, workdir / "varnish", workdir / "varnish.log")
+            base = f"http://127.0.0.1:{front_port}"
+        yield base, server
+    finally:
+        if front:
+            front.stop()
+        server.stop()
+
+
 def bench_site(args, workdir, results):
     env, pages = prepare_site(workdir)
     print(f"This site's pages: {pages}", flush=True)
     modes = args.modes.split(",")
+    if args.memory:
+        with serving(env, "uncached", workdir) as (base, server):
+            measure_memory(base, server, pages, args, results)
+        return
     for mode in ("uncached", "cached", "varnish"):
-        if mode not in modes:
+        if mode not in modes or (args.soak and mode == "varnish"):
             continue
         if mode == "varnish" and not (shutil.which("varnishd") or Path("/usr/sbin/varnishd").exists()):
             print("varnishd not installed: Varnish not measured", flush=True)
             continue
-        port = free_port()
-        run_env = {**env, "PAGE_CACHE": "off" if mode == "uncached" else "on", "WSGI_APP": "config.wsgi:application"}
-        front = None
-        if mode == "varnish":
-            front_port = free_port()
-            run_env["FRONTEND_CACHE_URL"] = f"http://127.0.0.1:{front_port}"
-        server = gunicorn(sys.executable, ROOT, run_env, port, workdir / "gunicorn.log")
-        try:
-            wait_for(f"http://127.0.0.1:{port}/en/")
-            base = f"http://127.0.0.1:{port}"
-            if mode == "varnish":
-                front = varnish(port, front_port, workdir / "varnish", workdir / "varnish.log")
-                base = f"http://127.0.0.1:{front_port}"
-            measure(base, pages, args, ("compatriots", mode), results)
-        finally:
-            if front:
-                front.stop()
-            server.stop()
+        with serving(env, mode, workdir) as (base, _server):
+            if args.soak:
+                soak(base, pages, args, mode, results)
+            else:
+                measure(base, pages, args, ("compatriots", mode), results)
+
+
+def soak(base, pages, args, mode, results):
+    """16 connections for 60 s on the home page and a search: errors, non-2xx and the slowest answer."""
+    for kind in ("home", "search"):
+        wait_for(base + pages[kind])
+        run = run_wrk(base + pages[kind], args, connections=args.soak_connections, duration=args.soak_seconds)
+        ok = not run["non_2xx"] and not re.search(r"[1-9]", run["socket_errors"]) and run["max"] < 1000
+        results.append({"site": "compatriots", "mode": f"soak {mode}", "page": kind, "path": pages[kind], **run})
+        print(
+            f"soak {mode:<9} {kind:<7} {args.soak_connections} connections {args.soak_seconds} s: "
+            f"{run['requests']} requests, {run['rps']:.1f} req/s, p50 {run['p50']:.1f} ms, p99 {run['p99']:.1f} ms, "
+            f"slowest {run['max']:.1f} ms, non-2xx {run['non_2xx']}, {run['socket_errors'] or 'no socket errors'}"
+            f" -> {'ok' if ok else 'FAILED (target: no error, none over 1 s)'}",
+            flush=True,
+        )
 
 
 def bench_bakerydemo(args, workdir, results):
@@ -278,6 +336,11 @@ def main():
     parser.add_argument("--bakerydemo-python", default="/tmp/bakery-venv/bin/python")  # noqa: S108
     parser.add_argument("--no-bakerydemo", action="store_true")
     parser.add_argument("--json", help="write the results to this file")
+    parser.add_argument("--soak", action="store_true", help="16 connections for 60 s on home and search instead")
+    parser.add_argument("--soak-connections", type=int, default=16)
+    parser.add_argument("--soak-seconds", type=int, default=60)
+    parser.add_argument("--memory", action="store_true", help="the workers' memory over many requests instead")
+    parser.add_argument("--memory-requests", type=int, default=10_000)
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed (Debian: apt-get install wrk)")
@@ -285,7 +348,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="compatriots-pages-bench-") as folder:
         workdir = Path(folder)
         workdir.chmod(0o755)
-        if not args.no_bakerydemo:
+        if not (args.no_bakerydemo or args.soak or args.memory):
             bench_bakerydemo(args, workdir, results)
         bench_site(args, workdir, results)
     print_ratios(results)
