@@ -4,9 +4,11 @@ import datetime
 from http import HTTPStatus
 
 import pytest
+from dateutil.rrule import rruleset, rrulestr
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import translation
+from icalendar import Calendar
 
 from events.exception_dates import ExceptionDatesFormField, ExceptionDatesWidget
 from events.recurrence_preview import next_dates_in_words
@@ -163,3 +165,18 @@ def test_the_api_gives_the_exception_dates(client, make_event):
     data = client.get(f"/api/v2/pages/{course.pk}/").json()
 
     assert data["exception_dates"] == ["2027-01-12"]
+
+
+def test_the_ics_names_the_exception_dates_and_calendar_apps_leave_them_out(client, make_event):
+    course = make_event(start=TUESDAY, recurrence="FREQ=WEEKLY;COUNT=4", exception_dates=["2027-01-12"])
+
+    [vevent] = Calendar.from_ical(client.get(f"{course.get_url()}ical/").content).walk("VEVENT")
+
+    excluded = [value.dt for value in vevent["EXDATE"].dts]
+    assert excluded == [brussels(2027, 1, 12, 19)]
+    # What a calendar app computes from the export matches the site's own dates.
+    dates = rruleset()
+    dates.rrule(rrulestr(vevent["RRULE"].to_ical().decode(), dtstart=vevent.decoded("DTSTART")))
+    for start in excluded:
+        dates.exdate(start)
+    assert list(dates) == [occurrence.start for occurrence in course.occurrences_between(TUESDAY, brussels(2027, 3, 1))]
