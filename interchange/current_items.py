@@ -24,6 +24,8 @@ def current_source_items(keys):
     by_model = defaultdict(list)
     for model, pk in keys:
         by_model[model].append(pk)
+    if not by_model:
+        return {}
     pages = [
         page
         for model, pks in by_model.items()

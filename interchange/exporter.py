@@ -25,7 +25,9 @@ changes of a live page are never exported: its line holds what is live.
 """
 
 import datetime
+import html as html_module
 import json
+import re
 import zoneinfo
 from collections import defaultdict
 from itertools import groupby
@@ -40,7 +42,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from core.registry import FieldKind, content_types
 from localisation.slugs import slug_from_title
 
-from .item_context import ItemContext, link_field, prefetch_item_relations
+from .item_context import ItemContext, link_field
 from .pages import external_id_of, is_interchange_model, type_of
 
 
@@ -58,16 +60,25 @@ def paragraphs_of(page):
     return texts
 
 
-def _html_to_text(html):
-    import html as html_module
+#: A paragraph with no markup and no character reference inside: its text is what lies between the tags.
+PLAIN_PARAGRAPH = re.compile(r"<p>([^<&]*)</p>")
 
+
+def _html_to_text(html):
+    plain = PLAIN_PARAGRAPH.fullmatch(html)
+    if plain:
+        # What strip_tags and unescape give such a paragraph, without an HTML parser per paragraph.
+        return plain[1]
     return html_module.unescape(strip_tags(html))
 
 
 def is_exported_live(page, now=None):
     """Live and not past its expiry date (which ``publish_scheduled`` may not have applied yet)."""
-    now = now or timezone.now()
-    return page.live and (page.expire_at is None or page.expire_at > now)
+    return _is_live(page.live, page.expire_at, now or timezone.now())
+
+
+def _is_live(live, expire_at, now):
+    return live and (expire_at is None or expire_at > now)
 
 
 def status_of(page):
@@ -121,8 +132,13 @@ def _linked_pages(page, field):
     return [getattr(link, name) for link in getattr(page, field.relation).all()]
 
 
-def _value_of(page, field):
-    """The item's value of a type's ``field`` on ``page`` (empty values are dropped by the caller)."""
+def _value_of(page, field, context=None):
+    """The item's value of a type's ``field`` on ``page`` (empty values are dropped by the caller).
+
+    ``context``, when given, holds the references of ``page`` as its row has them.
+    """
+    if context is not None and field.kind in (FieldKind.REFERENCE, FieldKind.REFERENCES):
+        return context.references_of(page, field)
     value = getattr(page, field.model_field or field.name) if field.kind != FieldKind.REFERENCES else None
     if field.kind == FieldKind.REFERENCES:
         return [external_id_of(linked) for linked in _linked_pages(page, field)]
@@ -149,7 +165,7 @@ def page_item(page, *, is_source=True, latest=True, context=None):
 
     ``slug`` and ``status`` are always present here; :func:`compact` drops them
     when they hold the default. ``context`` (an :class:`~interchange.item_context.ItemContext`
-    of a batch holding ``page``) answers the parent and restriction questions
+    of a batch holding ``page``) answers the parent, restriction, tag and reference questions
     without a query; :func:`page_items` provides it.
     """
     live_page = page
@@ -192,7 +208,8 @@ def _source_fields(page, live_page, entry, context=None):
         fields["parent"] = external_id_of(parent.specific)
     for field in entry.import_fields:
         if not field.translatable:
-            fields[field.name] = _value_of(page, field)
+            # A revision's references are its own, not the row's.
+            fields[field.name] = _value_of(page, field, context if page is live_page else None)
     return fields
 
 
@@ -200,8 +217,7 @@ def page_items(pages, *, is_source=True, latest=True):
     """:func:`page_item` of each of ``pages`` (specific pages), in their order, reading
     each related table once for all of them rather than once per page."""
     pages = list(pages)
-    prefetch_item_relations(pages)
-    context = ItemContext(pages)
+    context = ItemContext(pages, is_source=is_source)
     for page in pages:
         yield page_item(page, is_source=is_source, latest=latest, context=context)
 
@@ -233,33 +249,34 @@ def export_items(drafts=False):
     seen_keys = set()
     left_out_keys = set()  # sources not exported: their translations could not be imported alone
     now = timezone.now()
-    batch = []
+    batch = []  # keys of sources of one model, in tree order
 
-    def written_batch():
-        context = ItemContext(batch)
-        prefetch_item_relations(batch)
-        items = [_exported(page_item(page, latest=drafts, context=context), page, now, context) for page in batch]
+    def written_batch(model):
+        pages = model.objects.select_related("locale").in_bulk(batch)
+        pages = [pages[pk] for pk in batch]
         batch.clear()
-        return items
+        context = ItemContext(pages)
+        return [_exported(page_item(page, latest=drafts, context=context), page, now, context) for page in pages]
 
+    columns = ("pk", "translation_key", "locale__language_code", "live", "expire_at")
     for model in content_types().models():
-        pages = model.objects.select_related("locale").order_by("path")
-        for page in pages.iterator(chunk_size=500):
-            key = str(page.translation_key)
-            is_source = source_locales.get(key, page.locale.language_code) == page.locale.language_code
-            if not drafts and not is_exported_live(page, now):
+        # Which pages are exported, and which are sources, is told from their rows: pages are built per batch.
+        for pk, key, language_code, live, expire_at in model.objects.order_by("path").values_list(*columns):
+            key = str(key)
+            is_source = source_locales.get(key, language_code) == language_code
+            if not drafts and not _is_live(live, expire_at, now):
                 if is_source:
                     left_out_keys.add(key)
                 continue
             if is_source and key not in seen_keys:
                 seen_keys.add(key)
-                batch.append(page)
+                batch.append(pk)
                 if len(batch) >= EXPORT_CHUNK:
-                    yield from written_batch()
+                    yield from written_batch(model)
             else:
-                translations.append((model, page.pk, key))
+                translations.append((model, pk, key))
         if batch:
-            yield from written_batch()
+            yield from written_batch(model)
     translations = [(model, pk) for model, pk, key in translations if key not in left_out_keys]
     locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
     for model, pks in _runs_of_chunks(translations):
@@ -267,16 +284,22 @@ def export_items(drafts=False):
         pages = model.objects.select_related("locale").in_bulk(pks)
         source_locale = {page.pk: locale_ids[source_locales[str(page.translation_key)]] for page in pages.values()}
         keys = {page.translation_key for page in pages.values()}
+        # Of a source, only the texts a translation may show for want of its own (without_fallbacks).
         sources = {
             (source.translation_key, source.locale_id): source
-            for source in model.objects.filter(translation_key__in=keys, locale_id__in=set(source_locale.values()))
+            for source in model.objects.filter(
+                translation_key__in=keys, locale_id__in=set(source_locale.values())
+            ).only(*_fallback_fields(model))
         }
         translated = _translated_fields(keys)
-        prefetch_item_relations(list(sources.values()))
         ordered = [pages[pk] for pk in pks]
+        fallbacks = {}  # source pk -> its texts, shared by its translations
         for page, item in zip(ordered, page_items(ordered, is_source=False, latest=drafts), strict=True):
             source = sources[(page.translation_key, source_locale[page.pk])]
-            yield compact(without_fallbacks(item, source, translated[(page.translation_key, page.locale_id)]))
+            if source.pk not in fallbacks:
+                fallbacks[source.pk] = fallback_values(source, item["type"])
+            translated_here = translated[(page.translation_key, page.locale_id)]
+            yield compact(without_fallbacks(item, source, translated_here, fallbacks[source.pk]))
 
 
 #: Translations exported per chunk: a few queries each, whatever the site's size.
@@ -291,6 +314,13 @@ def _runs_of_chunks(rows, size=EXPORT_CHUNK):
             yield model, pks[start : start + size]
 
 
+def _fallback_fields(model):
+    """The model fields :func:`without_fallbacks` reads of a source of ``model``."""
+    entry = content_types().for_model(model)
+    texts = [field.model_field or field.name for field in entry.import_fields if field.translatable]
+    return ["translation_key", "locale", "summary", "body", *texts]
+
+
 def _translated_fields(translation_keys):
     """``{(translation key, locale id): {field name, ...}}``: the fields with a recorded translation."""
     translated = defaultdict(set)
@@ -302,7 +332,18 @@ def _translated_fields(translation_keys):
     return translated
 
 
-def without_fallbacks(item, source, translated):
+def fallback_values(source, item_type):
+    """The texts of ``source`` (a page of ``item_type``) that a translation shows where it has none."""
+    values = {"summary": source.summary, "body": paragraphs_of(source)}
+    values.update(
+        (field.name, _value_of(source, field))
+        for field in content_types().get(item_type).import_fields
+        if field.translatable
+    )
+    return values
+
+
+def without_fallbacks(item, source, translated, source_values=None):
     """The translation ``item`` without the fields that only show the source's text.
 
     wagtail-localize fills a segment nobody translated with the source's text. A
@@ -310,14 +351,9 @@ def without_fallbacks(item, source, translated):
     re-import would store the source's words as the translation. A field is
     left out when its text is the source's and no translation of it is
     recorded in ``translated`` (a translator may keep a name as it is: that is
-    a translation).
+    a translation). ``source_values``: :func:`fallback_values` of ``source``, when already known.
     """
-    source_values = {"summary": source.summary, "body": paragraphs_of(source)}
-    source_values.update(
-        (field.name, _value_of(source, field))
-        for field in content_types().get(item["type"]).import_fields
-        if field.translatable
-    )
+    source_values = source_values or fallback_values(source, item["type"])
     return {
         name: value
         for name, value in item.items()

@@ -20,7 +20,6 @@ the failure is reported like a validation problem, with its line and field.
 import logging
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, PageViewRestriction
 
@@ -39,7 +38,8 @@ from .exporter import format_datetime, link_field, page_item, tzinfo_for
 from .failures import IMPORT_FAILURES, problems_of
 from .pages import model_of, pages_with_ids, site_items
 from .reading import iter_items, open_lines
-from .source_pages import RecentlyUsed, SourcePages, comparable
+from .source_pages import SOURCE_ITEMS_AT_HAND, RecentlyUsed, SourcePages, comparable
+from .transactions import write_transaction
 from .translation_lines import is_unchanged_translation, translated_fields
 from .validation import InvalidContent, validate_file
 
@@ -70,7 +70,7 @@ def import_file(path, user=None, progress=None):
         raise InvalidContent(report)
     importer = _Importer(path, user, progress)
     try:
-        with transaction.atomic(), batched_tasks():
+        with write_transaction(), batched_tasks():
             result = importer.run()
     except IMPORT_FAILURES as error:
         logger.exception("Import of %s failed at line %s; nothing was written", path, importer.line)
@@ -98,6 +98,8 @@ class _Importer:
         # id -> wagtail-localize record of its source, refreshed once (while it stays at hand)
         self.translation_sources = RecentlyUsed()
         self.source_items = RecentlyUsed()  # id -> its source's item, for its translations' comparison
+        # id -> (translation key, item) of sources found unchanged, for their translation lines
+        self.unchanged_sources = RecentlyUsed(SOURCE_ITEMS_AT_HAND)
         self.new_content = NewContent(self)  # ids new to the site, written in batches
 
     def count(self, outcome, lines=1):
@@ -142,9 +144,8 @@ class _Importer:
         for item_id, site_item in site_items(first_lines).items():
             if site_item.source_locale != first_lines[item_id]["locale"]:
                 self.translated_sources.add(item_id)
-            self.source_pages[item_id] = (
-                model_of(site_item.type).objects.select_related("locale").get(pk=site_item.source.pk)
-            )
+            # Known by key: a page is read when a line needs it, most lines of a re-import never do.
+            self.source_pages.keys[item_id] = (model_of(site_item.type), site_item.source.pk)
         sources = {item_id: item for item_id, item in first_lines.items() if item_id not in self.translated_sources}
         del first_lines
         self.placed_under_pages = {item_id for item_id, item in sources.items() if "parent" in item}
@@ -239,7 +240,10 @@ class _Importer:
         is_new = item["id"] in self.created
         if not is_new:
             page, current_item = current or (self.source_pages[item["id"]], None)
-            if comparable(current_item or page_item(page)) == comparable(self.expected_source_item(item, page)):
+            current_item = current_item or page_item(page)
+            if comparable(current_item) == comparable(self.expected_source_item(item, page)):
+                # Its translations' lines are compared with this item: no need to read the page again.
+                self.unchanged_sources.remember(item["id"], (page.translation_key, current_item))
                 self.count("unchanged")
                 return
         page = self.source_pages[item["id"]]
@@ -337,15 +341,17 @@ class _Importer:
 
     def update_translation_batch(self, batch):
         """Apply translation lines, skipping in bulk those whose translation already matches."""
-        sources = current_source_items(self.source_pages.keys[item["id"]] for _n, item in batch)
-        wanted = []
+        keys = self.source_pages.keys
+        read = current_source_items(keys[item["id"]] for _n, item in batch if item["id"] not in self.unchanged_sources)
+        sources = {}  # id -> (translation key, item) of its source
         for _n, item in batch:
-            model, pk = self.source_pages.keys[item["id"]]
-            wanted.append((model, sources[pk][0].translation_key, self.locales[item["locale"]].pk))
+            page, source_item = read.get(keys[item["id"]][1]) or (None, None)
+            sources[item["id"]] = self.unchanged_sources.get(item["id"]) or (page.translation_key, source_item)
+        wanted = [(keys[item["id"]][0], sources[item["id"]][0], self.locales[item["locale"]].pk) for _n, item in batch]
         translations = current_translation_items(wanted)
         for (number, item), (_model, key, locale_id) in zip(batch, wanted, strict=True):
             self.line, self.model = number, model_of(item["type"])
-            source_item = self.source_items.remember(item["id"], sources[self.source_pages.keys[item["id"]][1]][1])
+            source_item = self.source_items.remember(item["id"], sources[item["id"]][1])
             current = translations.get((key, locale_id))
             if current is not None and is_unchanged_translation(item, source_item, *current):
                 self.count("unchanged")

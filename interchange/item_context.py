@@ -9,7 +9,6 @@ a batch costs the same whatever its size.
 
 from collections import defaultdict
 
-from django.db.models import prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
 
 from core.registry import FieldKind, content_types
@@ -27,41 +26,69 @@ def link_field(model, field):
     return link
 
 
-def prefetch_item_relations(pages):
-    """Load the referenced pages of ``pages`` (specific pages, any mix of types) in bulk."""
-    by_model = {}
+def _generated_id(type_name, external_id, translation_key):
+    """What :func:`interchange.pages.external_id_of` gives a page of ``type_name`` with these columns."""
+    return external_id or f"{type_name.replace('_', '-')}-{translation_key}"
+
+
+def _references(pages):
+    """``{(page pk, field name): value}`` of the reference fields of ``pages``: the ids they name.
+
+    Read as columns (the linked pages' ids and translation keys), one query per
+    field and page type, rather than as the linked pages themselves.
+    """
+    by_model = defaultdict(list)
     for page in pages:
-        by_model.setdefault(type(page), []).append(page)
-    for model, model_pages in by_model.items():
+        by_model[type(page)].append(page.pk)
+    found = {}
+    for model, pks in by_model.items():
         entry = content_types().by_model.get(model)
-        lookups = []
-        if entry is not None:
-            for field in entry.import_fields:
-                if field.kind == FieldKind.REFERENCES:
-                    lookups.append(f"{field.relation}__{link_field(model, field).name}")
-                elif field.kind == FieldKind.REFERENCE:
-                    lookups.append(field.model_field or field.name)
-        prefetch_related_objects(model_pages, *lookups)
+        for field in entry.reference_fields if entry else ():
+            if field.kind == FieldKind.REFERENCE:
+                name = field.model_field or field.name
+                rows = model.objects.filter(pk__in=pks).values_list(
+                    "pk", f"{name}__external_id", f"{name}__translation_key"
+                )
+                for pk, external_id, key in rows:
+                    found[pk, field.name] = _generated_id(field.target, external_id, key) if key else None
+                continue
+            relation = model._meta.get_field(field.relation)
+            parent, target = relation.field.attname, link_field(model, field).name
+            for pk in pks:
+                found[pk, field.name] = []
+            # The relation's own ordering, as ``getattr(page, relation).all()`` gives the links.
+            rows = relation.related_model.objects.filter(**{f"{parent}__in": pks}).values_list(
+                parent, f"{target}__external_id", f"{target}__translation_key"
+            )
+            for pk, external_id, key in rows:
+                found[pk, field.name].append(_generated_id(field.target, external_id, key))
+    return found
 
 
 class ItemContext:
-    """The parents and view restrictions of a batch of pages, read once."""
+    """The view restrictions and tags of a batch of pages, and with ``is_source`` their parents and
+    references (what a source's item holds and a translation's does not), read once."""
 
-    def __init__(self, pages):
+    def __init__(self, pages, is_source=True):
         steplen = Page.steplen
-        parent_paths = {page.path[:-steplen] for page in pages if page.depth > 1}
-        parents = Page.objects.filter(path__in=parent_paths)
-        interchange_parents = [parent for parent in parents if parent.specific_class in content_types().by_model]
+        parent_paths = {page.path[:-steplen] for page in pages if page.depth > 1} if is_source else ()
+        found = list(Page.objects.filter(path__in=parent_paths)) if parent_paths else []
+        interchange_parents = [parent for parent in found if parent.specific_class in content_types().by_model]
         specific = {
             parent.pk: parent for parent in Page.objects.filter(pk__in=[p.pk for p in interchange_parents]).specific()
         }
-        self.parents = {parent.path: specific.get(parent.pk, parent) for parent in parents}
+        self.parents = {parent.path: specific.get(parent.pk, parent) for parent in found}
         self.restricted_paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
         self.steplen = steplen
         self.tags = _tag_names(pages)
+        self.references = _references(pages) if is_source else {}
 
     def parent_of(self, page):
         return self.parents[page.path[: -self.steplen]]
+
+    def references_of(self, page, field):
+        """The id (or ids) the reference ``field`` of the page names, as its own row has them."""
+        return self.references[page.pk, field.name]
 
     def tags_of(self, page):
         """The names of the page's tags, as its own row has them."""

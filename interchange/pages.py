@@ -95,6 +95,30 @@ class SiteItem:
         return self.pages[self.source_locale]
 
 
+def _site_rows(ids):
+    """``(type name, external id, pk, slug, path, depth, language code, translation key)`` of every
+    page (all locales) of the interchange types whose interchange id is in ``ids``.
+
+    Rows rather than pages: validation and the importer need only these columns,
+    and building page instances would be most of the cost of a large file.
+    """
+    ids = set(ids)
+    generated_keys = {}
+    for external_id in ids:
+        match = GENERATED_ID.match(external_id)
+        if match:
+            generated_keys[match["key"]] = external_id
+    columns = ("external_id", "pk", "slug", "path", "depth", "locale__language_code", "translation_key")
+    for entry in content_types():
+        rows = entry.model.objects.values_list(*columns)
+        for chunk in _chunks(ids):
+            for row in rows.filter(external_id__in=chunk):
+                yield (entry.name, *row)
+        for chunk in _chunks(generated_keys):
+            for external_id, *rest in rows.filter(translation_key__in=chunk, external_id=""):
+                yield (entry.name, external_id or f"{entry.name.replace('_', '-')}-{rest[-1]}", *rest)
+
+
 def site_items(ids):
     """``{id: SiteItem}`` for the ids of ``ids`` that are on the site.
 
@@ -102,10 +126,10 @@ def site_items(ids):
     never translated is its own source (the oldest one when several share an id
     without any translation record).
     """
-    pages_by_id = {}
-    for page in pages_with_ids(ids):
-        pages_by_id.setdefault(external_id_of(page), []).append(page)
-    keys = {page.translation_key for pages in pages_by_id.values() for page in pages}
+    rows_by_id = {}
+    for row in _site_rows(ids):
+        rows_by_id.setdefault(row[1], []).append(row)
+    keys = {row[7] for rows in rows_by_id.values() for row in rows}
     source_locales = {
         str(object_id): language_code
         for object_id, language_code in TranslationSource.objects.filter(object_id__in=keys).values_list(
@@ -113,15 +137,16 @@ def site_items(ids):
         )
     }
     items = {}
-    for item_id, pages in pages_by_id.items():
-        pages.sort(key=lambda page: page.pk)
+    for item_id, rows in rows_by_id.items():
+        rows.sort(key=lambda row: row[2])
         by_locale = {}
-        for page in pages:
-            by_locale.setdefault(page.locale.language_code, SitePage(page.pk, page.slug, page.path, page.depth))
-        source_locale = source_locales.get(str(pages[0].translation_key))
+        for _type, _id, pk, slug, path, depth, language_code, _key in rows:
+            by_locale.setdefault(language_code, SitePage(pk, slug, path, depth))
+        item_type, _id, _pk, _slug, _path, _depth, first_locale, first_key = rows[0]
+        source_locale = source_locales.get(str(first_key))
         if source_locale not in by_locale:
-            source_locale = pages[0].locale.language_code
-        items[item_id] = SiteItem(type_of(pages[0]), source_locale, by_locale)
+            source_locale = first_locale
+        items[item_id] = SiteItem(item_type, source_locale, by_locale)
     return items
 
 

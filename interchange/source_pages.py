@@ -10,6 +10,10 @@ from collections import OrderedDict
 #: others are read again when needed, so memory does not grow with the file.
 RECENTLY_USED = 256
 
+#: Items of unchanged sources kept for their translations' comparison (a few kilobytes each):
+#: a re-import of up to this many ids reads no source page twice; beyond it, some are read again.
+SOURCE_ITEMS_AT_HAND = 10_000
+
 
 class RecentlyUsed(OrderedDict):
     """A mapping that keeps only its ``size`` most recently used entries."""
