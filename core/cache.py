@@ -131,3 +131,24 @@ def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SEC
 
 #: Headers of a built response that describe its content (kept with it).
 KEPT_HEADERS = {"content-type", "content-disposition", "content-language", "x-robots-tag"}
+
+
+def query_key(request, names, max_page=50):
+    """The query string as part of a kept list's key, or None when the list is to be rendered afresh.
+
+    Page links repeat the query string (``{% querystring %}``), so the key
+    holds its parameters in their order. Only the ``names`` a view reads, each
+    once, and a ``page`` number up to ``max_page`` are accepted: anything else
+    (junk, tracking parameters) is rendered every time and leaves no copy.
+    """
+    items = []
+    for name, values in request.GET.lists():
+        if name not in names or len(values) != 1:
+            return None
+        value = values[0]
+        if name == "page":
+            if not (value.isascii() and value.isdigit() and 1 <= int(value) <= max_page):
+                return None
+            value = int(value)
+        items.append((name, value))
+    return ("query", *items)

@@ -5,6 +5,7 @@ listings, search results, feeds and meta tags can rely on one set of fields
 (summary, main image, tags, body, external id) whatever the page type.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -14,12 +15,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, Site
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
 from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
+from core.routing import active_locale_id, has_no_view_restriction, route_related
 from core.visibility import visible_pages
 
 from .blocks import BodyBlock
@@ -168,6 +170,33 @@ class BasePage(Page):
         if url_parts is None:
             return None  # not routable
         return sites_by_id().get(url_parts[0]) or super().get_site()
+
+    @property
+    def localized(self):
+        """Wagtail's ``localized`` (the live translation in the active language, else the page itself).
+
+        The active locale comes from the locales kept per content version
+        (core/routing.py): Wagtail reads the ``Locale`` row on every call.
+        """
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return self
+        locale_id = active_locale_id()
+        if locale_id is None or locale_id == self.locale_id:
+            return self
+        # Read as a routed page is: the home page of another language is routed from here.
+        model = type(self)
+        translation = (
+            model.objects.select_related(*route_related(model))
+            .filter(translation_key=self.translation_key, locale_id=locale_id)
+            .first()
+        )
+        return translation if translation is not None and translation.live else self
+
+    def get_view_restrictions(self):
+        """Wagtail's, with no query when no view restriction or alias can apply (core/routing.py)."""
+        if has_no_view_restriction(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def clean(self):
         super().clean()

@@ -94,3 +94,22 @@ def is_visible(page, site=None):
     if not page.live or (page.expire_at is not None and page.expire_at <= timezone.now()):
         return False
     return visible_pages(Page.objects.filter(pk=page.pk), site).exists()
+
+
+def seconds_until_next_expiry(now=None):
+    """How long until the next live page reaches its ``expire_at`` (None when none will).
+
+    Read once per content version: a cache of what visitors see may hold a
+    page only until it expires, and a fragment does not know which pages it
+    shows. Once that moment has passed the next one is read.
+    """
+    now = now or timezone.now()
+    key = content_cache_key("visibility", "next-expiry")
+    kept = content_cache().get(key)
+    if kept is None or (kept and kept <= now.timestamp()):
+        first = (
+            Page.objects.filter(live=True, expire_at__gt=now).order_by("expire_at").values_list("expire_at", flat=True)
+        ).first()
+        kept = first.timestamp() if first else 0
+        content_cache().set(key, kept, CONTENT_CACHE_SECONDS)
+    return max(1, int(kept - now.timestamp())) if kept else None

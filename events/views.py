@@ -5,15 +5,18 @@ renditions and organisers are prefetched, and organisers are put in the
 visitor's language with one ``localize_pages`` call for the whole page.
 """
 
+import functools
+
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, F, Value, When
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import cached_content_response
+from core.cache import cached_content_response, query_key
 from core.models import IMAGE_PREFETCH
 from localisation.relations import localize_pages
 
@@ -73,26 +76,43 @@ def event_list(request, index, view):
     form = EventFilterForm(request.GET, index)
     if form.month_error:
         return render_refused(request, index, form, view)
-    events = form.apply(index.events())
-    if view == "upcoming":
-        events = events.upcoming(*form.period)
-    elif view == "past":
-        events = events.past(*form.period)
-    else:
-        events = upcoming_then_past(events, *form.period)
-    paginator = Paginator(with_listing_relations(events), EVENTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    attach_localized_organisers(page_obj.object_list, index)
+
+    @functools.cache
+    def page_obj():
+        events = form.apply(index.events())
+        if view == "upcoming":
+            events = events.upcoming(*form.period)
+        elif view == "past":
+            events = events.past(*form.period)
+        else:
+            events = upcoming_then_past(events, *form.period)
+        page = Paginator(with_listing_relations(events), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        attach_localized_organisers(page.object_list, index)
+        return page
+
     return index.render(
         request,
         context_overrides={
             "filter_form": form,
             "view": view,
             "view_title": VIEW_TITLES[view],
-            "page_obj": page_obj,
-            "events": page_obj.object_list,
+            # The list is read when the template renders it: not while its kept fragment holds (fragment_tags).
+            "listing_key": listing_key(request, form),
+            "page_obj": SimpleLazyObject(page_obj),
+            "events": SimpleLazyObject(lambda: page_obj().object_list),
         },
     )
+
+
+def listing_key(request, form):
+    """What an event list and its filters show besides the calendar, or None when they are not to be kept.
+
+    The query string when it holds only the filters, each valid (so from a
+    bounded set), and a page number: junk parameters are rendered every time.
+    """
+    if form.errors:
+        return None
+    return query_key(request, {*form.fields, "page"})
 
 
 def render_refused(request, index, form, view):

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_countries.fields import CountryField
@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from core.cache import query_key
 from core.models import IMAGE_PREFETCH, BasePage
 from core.registry import ContentTypeEntry, FieldKind, ImportField
 from localisation.api_fields import RelatedPagesField
@@ -47,7 +48,11 @@ class HeritageIndexPage(BasePage):
             .prefetch_related(*IMAGE_PREFETCH)
             .order_by(F("end_year").desc(nulls_first=True), F("start_year").desc(nulls_last=True), "title")
         )
-        context["projects"] = Paginator(projects, self.PER_PAGE).get_page(request.GET.get("page"))
+        # Read when the template renders the list: not while its kept fragment holds (fragment_tags).
+        context["projects"] = SimpleLazyObject(
+            lambda: Paginator(projects, self.PER_PAGE).get_page(request.GET.get("page"))
+        )
+        context["listing_key"] = query_key(request, {"page"})
         return context
 
 
@@ -122,6 +127,11 @@ class HeritageProjectPage(BasePage):
     @property
     def is_running(self):
         return self.end_year is None
+
+    @cached_property
+    def gallery(self):
+        """The gallery's photographs with their images, in one query."""
+        return list(self.gallery_images.select_related("image"))
 
     @cached_property
     def organisations(self):

@@ -4,12 +4,14 @@ The base they share with every content page lives in :mod:`core.models`.
 """
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core.models import IMAGE_PREFETCH, BasePage
 from core.registry import ContentTypeEntry
+from core.routing import kept_route
 from core.visibility import visible_pages
 
 
@@ -37,6 +39,12 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Wagtail's routing, through the addresses kept per content version (core/routing.py)."""
+        if not path_components:
+            return super().route(request, path_components)
+        return kept_route(self, request, path_components, super().route)
+
     def get_context(self, request, *args, **kwargs):
         from events.models import EventIndexPage, EventPage
         from heritage.models import HeritageIndexPage, HeritageProjectPage
@@ -45,11 +53,14 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # By their next occurrence: a weekly course that began years ago is shown at its next date.
-        context["upcoming_events"] = (
-            EventPage.objects.in_locale_of(self)
-            .upcoming()
-            .select_related("image")
-            .prefetch_related(*IMAGE_PREFETCH)[:3]
+        # Read when the template asks (the queryset reads the recurring events at once): not while kept.
+        context["upcoming_events"] = SimpleLazyObject(
+            lambda: list(
+                EventPage.objects.in_locale_of(self)
+                .upcoming()
+                .select_related("image")
+                .prefetch_related(*IMAGE_PREFETCH)[:3]
+            )
         )
         context["upcoming_jubilees"] = JubileePage.objects.upcoming().in_locale_of(self)[:3]
         context["heritage_highlights"] = (
@@ -66,12 +77,15 @@ class HomePage(BasePage):
             HeritageIndexPage: "heritage",
             OrganisationIndexPage: "organisations",
         }
-        # Only the section pages are read: plain pages under the home page may be many.
-        context["sections"] = {
-            section_names[type(child)]: child
-            for child in visible_pages(self.get_children().type(*section_names)).specific()
-            if type(child) in section_names
-        }
+        # Only the section pages are read: plain pages under the home page may be many. Read when the
+        # template asks, like the lists above: not at all while its kept fragment holds (fragment_tags).
+        context["sections"] = SimpleLazyObject(
+            lambda: {
+                section_names[type(child)]: child
+                for child in visible_pages(self.get_children().type(*section_names)).specific()
+                if type(child) in section_names
+            }
+        )
         return context
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
@@ -24,6 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
+from core.cache import query_key
 from core.models import IMAGE_PREFETCH, BasePage, ContentPageQuerySet
 from core.registry import ContentTypeEntry, FieldKind, ImportField
 from localisation.api_fields import RelatedPageField
@@ -62,8 +63,12 @@ class JubileeIndexPage(RoutablePageMixin, BasePage):
             .prefetch_related(*IMAGE_PREFETCH)
         )
         # The soonest ones: the list stays as long as a page however many are announced years ahead.
-        context["upcoming_jubilees"] = jubilees.upcoming()[: self.UPCOMING_SHOWN]
-        context["past_jubilees"] = Paginator(jubilees.past(), self.PER_PAGE).get_page(request.GET.get("page"))
+        # Read when the template renders the lists: not while their kept fragment holds (fragment_tags).
+        context["upcoming_jubilees"] = SimpleLazyObject(lambda: list(jubilees.upcoming()[: self.UPCOMING_SHOWN]))
+        context["past_jubilees"] = SimpleLazyObject(
+            lambda: Paginator(jubilees.past(), self.PER_PAGE).get_page(request.GET.get("page"))
+        )
+        context["listing_key"] = query_key(request, {"page"})
         return context
 
     @path("anniversaries/", name="anniversaries")

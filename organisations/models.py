@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_countries.fields import Country
@@ -23,7 +23,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
+from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key, query_key
 from core.models import IMAGE_PREFETCH, BasePage, LocationMixin
 from core.plain_text import is_storable
 from core.registry import ContentTypeEntry, FieldKind, ImportField
@@ -86,8 +86,11 @@ class OrganisationIndexPage(BasePage):
             "country": asked["country"] if asked["country"] in {country.code for country in countries} else "",
         }
         filtered = organisations.filter(**{field: value for field, value in filters.items() if value})
+        # Read when the template renders the list: not while its kept fragment holds (fragment_tags).
+        listing = SimpleLazyObject(lambda: self.alphabetical_page(filtered, request.GET.get("page"), filters))
         context.update(
-            organisations=self.alphabetical_page(filtered, request.GET.get("page"), filters),
+            organisations=listing,
+            listing_key=self.listing_key(request, filters),
             filters=filters,
             is_filtered=any(filters.values()),
             kind_choices=OrganisationKind.choices,
@@ -97,6 +100,13 @@ class OrganisationIndexPage(BasePage):
             membership_figures=summary["membership_figures"],
         )
         return context
+
+    @staticmethod
+    def listing_key(request, filters):
+        """The query string as the kept list's key when every filter in it applies, else None (rendered afresh)."""
+        if any(request.GET.get(name, "") != value for name, value in filters.items()):
+            return None
+        return query_key(request, {*filters, "page"})
 
     def directory_summary(self, organisations):
         """The directory's total, most used cities and countries and its federations' member counts.

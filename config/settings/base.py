@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # Answers visitors' page requests from the page cache (core/page_cache.py)
     # before sessions, users and the database are touched.
     "core.page_cache.PageCacheMiddleware",
+    # The request's Wagtail site from the sites kept per content version (core/routing.py).
+    "core.routing.KeptSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "localisation.middleware.LocaleMiddleware",
     # Gives untranslated (source) text in a translation the source's lang attribute.
