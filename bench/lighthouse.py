@@ -4,6 +4,7 @@ in each of the four languages.
     .venv/bin/python bench/lighthouse.py                   # a new demo in a temporary folder
     .venv/bin/python bench/lighthouse.py --workdir /tmp/lh # kept, and reused when run again
     .venv/bin/python bench/lighthouse.py --languages en,ru # some languages only
+    .venv/bin/python bench/lighthouse.py --workdir /tmp/lh --pages "en home,ru organisation"  # measured again
 
 The site as in production (bench/pages_bench.py): ``load_demo`` into SQLite,
 production settings with ``HTTPS=off``, static files collected (WhiteNoise,
@@ -109,8 +110,10 @@ def main():
     parser.add_argument("--workdir", type=Path, help="kept and reused: the demo is loaded once")
     parser.add_argument("--port", type=int, default=8731, help="the demo's port (its Site's address)")
     parser.add_argument("--languages", default=",".join(SEARCH_WORDS), help="comma-separated language codes")
+    parser.add_argument("--pages", help='comma-separated page names as printed, e.g. "en home,nl search"')
     args = parser.parse_args()
     languages = args.languages.split(",")
+    chosen = set(args.pages.split(",")) if args.pages else None
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compatriots-lighthouse-"))
     workdir.mkdir(parents=True, exist_ok=True)
     port = args.port or free_port()
@@ -127,7 +130,7 @@ def main():
         wait_for(f"{base}/en/")
         print(f"{'page':<16}" + "".join(f"{category:>16}" for category in CATEGORIES))
         for name, path in pages.items():
-            if name.split()[0] not in languages:
+            if name.split()[0] not in languages or (chosen and name not in chosen):
                 continue
             with urllib.request.urlopen(base + path, timeout=60) as response:  # noqa: S310 - the local demo
                 response.read()

@@ -15,6 +15,12 @@ application = get_wsgi_application()
 # to start without it, rather than answer 500 to every page.
 check_static_manifest()
 
+# The search's dictionaries and place names, loaded now rather than during the
+# first search of each worker (search/analysis/preload.py).
+from search.analysis.preload import load_language_data  # noqa: E402  after Django is set up
+
+load_language_data()
+
 # Everything loaded so far (Django, Wagtail and the apps: about 200,000
 # objects) lives as long as the process. Frozen, the cyclic garbage collector's
 # full collections no longer scan it: measured at 20,000 pages, a full
