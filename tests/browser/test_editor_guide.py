@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Page
 
 from cooperation.models import CooperationProtocolPage
@@ -48,6 +49,15 @@ def network(home_page, sections, settings):
     return {**sections, "home": home_page, "fund": fund, "cooperation": cooperation}
 
 
+def new_page(page, add_url, title):
+    """Open the form of a new page and give its title, and its address (slug) under Promote."""
+    page.goto(add_url)
+    page.get_by_role("tab", name="Promote").click()
+    page.locator("#id_slug").fill(slugify(title))
+    page.get_by_role("tab", name="Content").click()
+    page.locator("#id_title").fill(title)
+
+
 def save_draft(page, title):
     """Save a new page as a draft; the fields the admin refused if it does not."""
     page.wait_for_load_state("networkidle")  # the editor's own requests done: SQLite takes one writer
@@ -70,8 +80,7 @@ def test_an_editor_creates_a_page_of_each_type(browser_page, network):
     shoot(page, "editor-01-page-types")
 
     # Only organisations go under Organisations: the form opens at once.
-    page.goto(f"/admin/pages/{network['organisations'].pk}/add_subpage/")
-    page.locator("#id_title").fill("Russian School of Antwerp")
+    new_page(page, f"/admin/pages/{network['organisations'].pk}/add_subpage/", "Russian School of Antwerp")
     page.locator("#id_kind").select_option("school")
     page.locator("#id_founded_year").fill("1998")
     page.locator("#id_city").fill("Antwerp")
@@ -85,8 +94,7 @@ def test_an_editor_creates_a_page_of_each_type(browser_page, network):
 
     create_weekly_event(page, network["events"])
 
-    page.goto(f"/admin/pages/{network['heritage'].pk}/add_subpage/")
-    page.locator("#id_title").fill("Memorial at Leuven")
+    new_page(page, f"/admin/pages/{network['heritage'].pk}/add_subpage/", "Memorial at Leuven")
     page.locator("#id_start_year").fill("2019")
     page.locator("#id_place").fill("Leuven")
     save_draft(page, "Memorial at Leuven")
@@ -94,31 +102,28 @@ def test_an_editor_creates_a_page_of_each_type(browser_page, network):
 
     create_jubilee(page, network)
 
-    page.goto(f"/admin/pages/{network['cooperation'].pk}/add_subpage/")
-    page.locator("#id_title").fill(f"Cooperation protocol {timezone.localdate().year}")
+    new_page(
+        page,
+        f"/admin/pages/{network['cooperation'].pk}/add_subpage/",
+        f"Cooperation protocol {timezone.localdate().year}",
+    )
     page.locator("#id_year").fill(str(timezone.localdate().year))
     save_draft(page, f"Cooperation protocol {timezone.localdate().year}")
     assert CooperationProtocolPage.objects.get().year == timezone.localdate().year
 
-    page.goto(f"/admin/pages/add/listings/collectionpage/{network['home'].pk}/")
-    page.locator("#id_title").fill("Coming up in Antwerp")
-    page.get_by_role("tab", name="Promote").click()
-    page.locator("#id_slug").fill("coming-up-in-antwerp")
-    page.get_by_role("tab", name="Content").click()
+    new_page(page, f"/admin/pages/add/listings/collectionpage/{network['home'].pk}/", "Coming up in Antwerp")
     page.locator("#id_date_window").select_option("upcoming")
     page.locator("#id_date_window").scroll_into_view_if_needed()
     shoot(page, "editor-05-collection")
     save_draft(page, "Coming up in Antwerp")
     assert CollectionPage.objects.get(title="Coming up in Antwerp").date_window == "upcoming"
 
-    page.goto(f"/admin/pages/add/home/standardpage/{network['home'].pk}/")
-    page.locator("#id_title").fill("About the network")
+    new_page(page, f"/admin/pages/add/home/standardpage/{network['home'].pk}/", "About the network")
     page.locator("#id_summary").fill("Who we are and how the network is organised.")
     save_draft(page, "About the network")
     assert StandardPage.objects.filter(title="About the network").exists()
 
-    page.goto(f"/admin/pages/add/forms/formpage/{network['home'].pk}/")
-    page.locator("#id_title").fill("Membership application")
+    new_page(page, f"/admin/pages/add/forms/formpage/{network['home'].pk}/", "Membership application")
     page.get_by_role("button", name="Add form fields").click()
     page.locator("#id_form_fields-0-label").fill("Organisation name")
     page.locator("#id_form_fields-0-field_type").select_option("singleline")
@@ -138,8 +143,7 @@ def create_weekly_event(page, events_index):
     starts = timezone.localdate() + datetime.timedelta(days=14)
     starts += datetime.timedelta(days=(1 - starts.weekday()) % 7)  # a Tuesday
     skipped = starts + datetime.timedelta(days=2)
-    page.goto(f"/admin/pages/{events_index.pk}/add_subpage/")
-    page.locator("#id_title").fill("Russian conversation club")
+    new_page(page, f"/admin/pages/{events_index.pk}/add_subpage/", "Russian conversation club")
     page.locator("#id_start").fill(starts.strftime("%Y-%m-%d 19:00"))
     page.locator("#id_end").fill(starts.strftime("%Y-%m-%d 21:00"))
     page.get_by_label("Repeats", exact=True).select_option("WEEKLY")
@@ -153,8 +157,9 @@ def create_weekly_event(page, events_index):
     page.get_by_label("New exception date").fill(skipped.isoformat())
     # Leaving the field sends its change to the summary: let that request finish before saving.
     page.get_by_label("New exception date").blur()
-    page.get_by_text("Repeats every 2 weeks, on Tuesday, Thursday, 10 times, except").wait_for()
-    page.locator("[data-recurrence-part=weekdays]").scroll_into_view_if_needed()
+    summary = page.get_by_text("Repeats every 2 weeks, on Tuesday, Thursday, 10 times, except")
+    summary.wait_for()
+    summary.evaluate("element => element.scrollIntoView({block: 'start'})")
     shoot(page, "editor-03-event-recurrence")
     save_draft(page, "Russian conversation club")
     event = EventPage.objects.get(title="Russian conversation club")
@@ -166,8 +171,7 @@ def create_weekly_event(page, events_index):
 def create_jubilee(page, network):
     """A jubilee of the Pushkin Fund, chosen in the page chooser; the anniversary is derived."""
     celebrated = timezone.localdate() + datetime.timedelta(days=60)
-    page.goto(f"/admin/pages/{network['jubilees'].pk}/add_subpage/")
-    page.locator("#id_title").fill("Pushkin Fund at fifty")
+    new_page(page, f"/admin/pages/{network['jubilees'].pk}/add_subpage/", "Pushkin Fund at fifty")
     page.locator("#id_date").fill(celebrated.isoformat())
     page.get_by_role("button", name="Choose a page").first.click()
     modal = page.locator(".modal-dialog")
