@@ -13,7 +13,9 @@ the indexed terms a few edits away, as Elasticsearch's ``fuzziness: AUTO``.
   frequent first (:data:`MAX_CANDIDATES`), so a misspelt name does not reach
   another name further away. A name key candidate is kept only if it is the
   key of a stem candidate, when there are stem candidates: keys are coarse
-  skeletons, and a stem confirms which name was meant.
+  skeletons, and a stem confirms which name was meant. The keys of the stem
+  candidates are added too (:func:`corrected_keys`), so that the name meant
+  is found in every script and spelling.
 * Place names of the gazetteer (:mod:`search.analysis.gazetteer`) count as
   candidates too, so a misspelt exonym still meets the city's other names.
 
@@ -111,11 +113,26 @@ def expand_fuzzy(analysed):
             continue
         corrections = word_corrections(word, languages, terms_dictionary)
         fuzzy = {term for _distance, _pages, term in corrections}
+        fuzzy |= corrected_keys(corrections, languages, terms_dictionary)
         fuzzy |= gazetteer_neighbours(word, languages)
         fuzzy -= word.terms
         words.append(replace(word, fuzzy=frozenset(fuzzy), corrections=tuple(corrections)) if fuzzy else word)
     analysed.words = words
     return analysed
+
+
+def corrected_keys(corrections, languages, terms_dictionary):
+    """The indexed name keys of a misspelt word's stem neighbours: the word
+    meant, in its other scripts and spellings too (``Puskhin`` is one
+    transposition from ``pushkin``, whose key ``0paxkan`` meets ``Пушкин`` and
+    ``Poesjkin``; the misspelling's own key is two edits from it)."""
+    return {
+        key
+        for _distance, _pages, term in corrections
+        if not term.startswith(KEY_PREFIX)
+        for key in name_keys(term)
+        if terms_dictionary.frequency(key, languages)
+    }
 
 
 def gazetteer_neighbours(word, languages):

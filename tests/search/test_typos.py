@@ -120,6 +120,16 @@ class TestTypos:
         found = titles(api(client, "Stravimsky", locale="en"))
         assert found == ["Stravinsky ballets"]
 
+    def test_a_misspelt_name_finds_the_name_meant_in_every_script(
+        self, client, home_page, locales, django_capture_on_commit_callbacks
+    ):
+        page = factories.StandardPageFactory(parent=home_page, title="Pushkin Day", summary="Readings.")
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_page(page, "ru", {"title": "День Пушкина", "slug": "den-pushkina", "summary": "Чтения."})
+        reindex()
+        # One transposition from "pushkin"; its own name key is two edits from Пушкин's.
+        assert set(titles(api(client, "Puskhin"))) == {"Pushkin Day", "День Пушкина"}
+
     def test_did_you_mean_offers_the_corrected_query_as_the_pages_spell_it(self, client, composers):
         body = api(client, "Rachmaminov evening", locale="en")
         assert body["did_you_mean"] == "Rachmaninov evening"
