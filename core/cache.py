@@ -147,7 +147,8 @@ def query_key(request, names, max_page=50):
             return None
         value = values[0]
         if name == "page":
-            if not (value.isascii() and value.isdigit() and 1 <= int(value) <= max_page):
+            # The length first: int() refuses strings of thousands of digits.
+            if not (value.isascii() and value.isdigit() and len(value) <= 4 and 1 <= int(value) <= max_page):
                 return None
             value = int(value)
         items.append((name, value))
