@@ -25,6 +25,7 @@ from demo.cooperation import ACTIVITY_KINDS
 from demo.heritage import GALLERIES, RECOGNITIONS, recognition_texts
 from demo.management.commands.load_demo import site_address
 from events.models import EventIndexPage, EventPage
+from forms.models import FormPage
 from heritage.models import HeritageProjectPage
 from home.models import HomePage, StandardPage
 from jubilees.models import JubileePage
@@ -313,3 +314,65 @@ def test_after_load_demo_no_page_has_a_picture_left_to_make(demo, db, client, la
         page = page or model.objects.live().public().filter(locale__language_code=language).first()
         assert client.get(page.url).status_code == HTTPStatus.OK, page.url
     assert renditions.count() == made
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_upcoming_event_takes_registrations_with_a_waiting_list_in_every_language(demo, db, client, language):
+    lecture = EventPage.objects.live().get(external_id="cosmonautics-day-lecture", locale__language_code=language)
+
+    assert lecture.start > timezone.now() + datetime.timedelta(days=13)
+    assert lecture.registration_is_open and lecture.registration_waiting_list
+    assert (lecture.registration_capacity, lecture.places_left) == (12, 1)
+    html = client.get(lecture.url).content.decode()
+    assert f'action="{lecture.url}register/"' in html
+
+
+def test_the_last_place_of_the_lecture_is_taken_then_the_waiting_list_begins(demo, db, client, mailoutbox):
+    lecture = EventPage.objects.live().get(external_id="cosmonautics-day-lecture", locale__language_code="ru")
+
+    for name, address in [("Вера", "203.0.113.7"), ("Глеб", "203.0.113.8")]:
+        data = {"name": name, "email": f"{address}@example.org"}
+        assert client.post(lecture.url + "register/", data, REMOTE_ADDR=address).status_code == HTTPStatus.OK
+
+    statuses = dict(lecture.registrations().values_list("name", "status"))
+    assert (statuses["Вера"], statuses["Глеб"]) == ("confirmed", "waiting")
+    assert len(mailoutbox) == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "contact_label", "application_label"),
+    [
+        ("en", "Your message", "Name of the organisation"),
+        ("nl", "Uw bericht", "Naam van de organisatie"),
+        ("fr", "Votre message", "Nom de l&#x27;organisation"),
+        ("ru", "Ваше сообщение", "Название организации"),
+    ],
+)
+def test_a_contact_form_and_a_membership_application_in_every_language(
+    demo, db, client, language, contact_label, application_label
+):
+    forms = {page.external_id: page for page in FormPage.objects.live().filter(locale__language_code=language)}
+
+    assert set(forms) == {"contact-form", "membership-application"}
+    assert contact_label in client.get(forms["contact-form"].url).content.decode()
+    assert application_label in client.get(forms["membership-application"].url).content.decode()
+
+
+def test_a_membership_application_in_russian_is_stored_under_the_sources_columns(demo, db, client):
+    application = FormPage.objects.get(external_id="membership-application", locale__language_code="ru")
+    fields = {field.label: field.clean_name for field in application.form_fields.all()}
+    data = {
+        fields["Название организации"]: "Клуб «Берёзка»",
+        fields["Город"]: "Гент",
+        fields["Контактное лицо"]: "Ольга",
+        fields["Адрес электронной почты"]: "olga@example.org",
+        fields["Об организации"]: "Хор и субботняя школа с 2004 года.",
+    }
+
+    response = client.post(application.url, data, REMOTE_ADDR="203.0.113.9")
+
+    assert response.status_code == HTTPStatus.OK
+    english = FormPage.objects.get(external_id="membership-application", locale__language_code="en")
+    assert set(fields.values()) == set(english.form_fields.values_list("clean_name", flat=True))
+    submission = application.get_submission_class().objects.get(page=application)
+    assert submission.get_data()[fields["Город"]] == "Гент"

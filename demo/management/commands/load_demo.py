@@ -3,7 +3,8 @@
 Creates the home and section pages of every language, imports
 ``demo/content.jsonl`` with ``import_content`` (pages and their
 wagtail-localize translations), then adds pictures, menus, the council's term
-and the other details the interchange format cannot carry, and a local demo
+and the other details the interchange format cannot carry, an event visitors
+register for, a contact form and a membership application, and a local demo
 admin account (``admin`` / ``compatriots`` with DEBUG on; with DEBUG off only
 when asked for, with a random password). The default Site gets the address the
 demo is served at (``DEMO_ADDRESS``, as ``scripts/demo`` serves it), so that
@@ -25,7 +26,9 @@ from wagtail.models import Site
 
 from demo import CONTENT_PATH
 from demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
+from demo.form_pages import add_form_pages
 from demo.listings import add_listings
+from demo.participation import add_registration_event
 from demo.renditions import prerender_demo_images
 from search.batching import batched_tasks
 
@@ -86,6 +89,8 @@ class Command(BaseCommand):
             call_command("import_content", str(CONTENT_PATH), stdout=self.stdout, stderr=self.stderr)
             enrich_content(source_locales(CONTENT_PATH))
             add_listings()
+            add_registration_event()
+            add_form_pages()
             Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
             password = self.ensure_admin(with_demo_admin)
         # After the commit: a failed encoding leaves a loaded demo whose pages make the rendition when shown.
