@@ -108,6 +108,7 @@
       add.focus();
       changed();
     });
+    exceptions.addEventListener('input', changed);
     exceptions.addEventListener('change', changed);
   }
 
@@ -121,6 +122,8 @@
         clearTimeout(timer);
         timer = setTimeout(function () { preview(widget); }, 250);
       }
+      // Typing counts too: a number typed and not yet left fires no change event.
+      widget.addEventListener('input', changed);
       widget.addEventListener('change', changed);
       var form = widget.closest('form');
       if (form) {
