@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "core.ratelimit.AnonymousPostRateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An admin save refused by the model after its form passed (a race with autosave): 409, not 500.
+    "core.save_conflicts.SaveConflictMiddleware",
     # Last, as django-axes asks: turns a refused sign-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
