@@ -19,7 +19,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def quick_demo(monkeypatch):
     """load_demo with the content steps skipped: these tests are about its admin account."""
-    for step in ("enrich_home_pages", "enrich_sections", "enrich_content", "add_listings"):
+    for step in (
+        "enrich_home_pages",
+        "enrich_sections",
+        "enrich_content",
+        "add_listings",
+        "add_registration_event",
+        "add_form_pages",
+    ):
         monkeypatch.setattr(load_demo, step, lambda *args, **kwargs: None)
     monkeypatch.setattr(load_demo, "call_command", lambda *args, **kwargs: None)
     monkeypatch.setattr(load_demo, "source_locales", lambda path: {})
