@@ -99,12 +99,13 @@ def search_client(workdir, pause):
     from django.test import Client
 
     from bench.search_bench import QUERIES
+    from search.service import query_log
     from search.service.query_log import FLUSH_RECEIVER_UID, flush_after_response
 
     # A server writes the query log once the response is out: so here, after the timing. While the
     # import holds the write lock the counts wait for a later response (logged at INFO level each time).
     request_finished.disconnect(dispatch_uid=FLUSH_RECEIVER_UID)
-    logging.getLogger("search.service.query_log").setLevel(logging.WARNING)
+    query_log.logger.setLevel(logging.WARNING)
     client = Client(HTTP_HOST="localhost")
     for query, locale in QUERIES:  # warm caches, as a running site has them
         client.get("/api/search/", {"q": query, **({"locale": locale} if locale else {})})

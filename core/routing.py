@@ -26,6 +26,7 @@ leave nothing behind.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -84,8 +85,14 @@ class KeptSiteMiddleware:
 
     def __call__(self, request):
         if not hasattr(request, "_wagtail_site"):
+            try:
+                sites = _kept(["sites"], _sites_with_roots)
+            except DatabaseError:
+                # A shortcut only: without the database the view meets the error itself and it is
+                # reported there, and views that need no database (health checks) still answer.
+                return self.get_response(request)
             hostname = split_domain_port(request._get_raw_host())[0]
-            request._wagtail_site = site_for_hostname(_kept(["sites"], _sites_with_roots), hostname, request.get_port())
+            request._wagtail_site = site_for_hostname(sites, hostname, request.get_port())
         return self.get_response(request)
 
 
