@@ -10,7 +10,7 @@ from search.analysis import forget_locale_languages
 from tests import factories
 
 # Fixtures that need a plugin of their own (the Playwright browser).
-pytest_plugins = ["tests.plugins.browser"]
+pytest_plugins = ["tests.plugins.browser", "tests.helpers.catalogues"]
 
 
 @pytest.fixture(autouse=True)

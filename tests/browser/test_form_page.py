@@ -5,7 +5,6 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from forms.builder import HONEYPOT_FIELD
 from tests import factories
-from tests.helpers.catalogues import compiled_catalogues  # noqa: F401  the fixture used below
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -1,7 +1,9 @@
 """The interface catalogues compiled for a test that reads translated strings."""
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from django.utils.translation import trans_real
 
 
@@ -14,3 +16,4 @@ def compiled_catalogues():
     yield
     trans_real._translations = {}
     trans_real._default = None
+    translation.activate(settings.LANGUAGE_CODE)

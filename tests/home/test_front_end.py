@@ -6,25 +6,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.utils import translation
-from django.utils.translation import trans_real
 
 from tests import factories
 from tests.helpers import translate_everywhere
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def compiled_catalogues():
-    call_command("compile_translations", verbosity=0)
-    trans_real._translations = {}
-    trans_real._default = None
-    yield
-    trans_real._translations = {}
-    trans_real._default = None
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def html_of(client, url, status=HTTPStatus.OK):

@@ -2,19 +2,6 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
-from django.utils.translation import trans_real
-
-
-@pytest.fixture
-def compiled_catalogues():
-    call_command("compile_translations", verbosity=0)
-    # Catalogues loaded before the .mo files existed are cached per process.
-    trans_real._translations = {}
-    trans_real._default = None
-    yield
-    trans_real._translations = {}
-    trans_real._default = None
 
 
 @pytest.mark.parametrize(
