@@ -34,6 +34,7 @@ from core.page_urls import PageUrls
 from core.plain_text import printable
 
 from .models import EventCategory
+from .occurrences import OCCURRENCE_FIELDS
 from .recurrence import exception_starts, normalize_recurrence
 from .times import parse_time_zone
 
@@ -46,11 +47,7 @@ EVENT_FIELDS = (
     "translation_key",
     "locale__language_code",
     "url_path",
-    "start",
-    "end",
-    "time_zone",
-    "recurrence",
-    "exception_dates",
+    *OCCURRENCE_FIELDS,
     "venue",
     "city",
     "country",

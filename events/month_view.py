@@ -31,7 +31,7 @@ from .filters import (
     site_time_zone,
 )
 from .month_grid import month_weeks, spread_over_days, weekday_names
-from .occurrences import EventOccurrences, Occurrence
+from .occurrences import OCCURRENCE_FIELDS, EventOccurrences, Occurrence
 from .views import attach_localized_organisers, render_refused, with_listing_relations
 
 #: Occurrences of a month's agenda per page.
@@ -42,11 +42,7 @@ GRID_FIELDS = (
     "pk",
     "title",
     "url_path",
-    "start",
-    "end",
-    "time_zone",
-    "recurrence",
-    "exception_dates",
+    *OCCURRENCE_FIELDS,
     "last_occurrence_end",
 )
 

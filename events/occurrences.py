@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from .models import EventPage
 
 
+#: What working out an event's dates reads (its rule, zone and exceptions): surfaces that read
+#: events as rows include these fields.
+OCCURRENCE_FIELDS = ("start", "end", "time_zone", "recurrence", "exception_dates")
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One date of an event: its start and end in the event's own time zone."""
