@@ -2,8 +2,9 @@
 
 Built as English source pages with their fields and translated with
 wagtail-localize like the rest of the demo (the fields' labels and help texts
-too). The notification goes to the council's demo address; the submissions
-are listed under Forms in the admin.
+too). Both are in the menu and the footer of every language. The notification
+goes to the council's demo address; the submissions are listed under Forms in
+the admin.
 """
 
 from forms.models import FormField, FormPage
@@ -105,6 +106,8 @@ def add_form_pages():
             "to_address": TO_ADDRESS,
             "from_address": FROM_ADDRESS,
             "subject": title,
+            # Visitors look for "contact" and "join" in the menu and the footer.
+            "show_in_menus": True,
         }
 
         def build(page, fields_spec=fields_spec):
