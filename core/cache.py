@@ -22,6 +22,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
+from wagtail.models import Page
 
 VERSION_KEY = "core:content-version"
 
@@ -48,6 +49,35 @@ def seconds_until_expiry(pages, now=None):
     if not expiries:
         return CONTENT_CACHE_SECONDS
     return max(1, min(CONTENT_CACHE_SECONDS, int((min(expiries) - now) / datetime.timedelta(seconds=1))))
+
+
+def seconds_until_next_expiry(now=None):
+    """How long until the next live page reaches its ``expire_at`` (None when none will).
+
+    Read once per content version: a cache of what visitors see may hold a
+    page only until it expires, and a fragment does not know which pages it
+    shows. Once that moment has passed the next one is read.
+    """
+    now = now or timezone.now()
+    key = content_cache_key("visibility", "next-expiry")
+    kept = content_cache().get(key)
+    if kept is None or (kept and kept <= now.timestamp()):
+        first = (
+            Page.objects.filter(live=True, expire_at__gt=now).order_by("expire_at").values_list("expire_at", flat=True)
+        ).first()
+        kept = first.timestamp() if first else 0
+        content_cache().set(key, kept, CONTENT_CACHE_SECONDS)
+    return max(1, int(kept - now.timestamp())) if kept else None
+
+
+def kept_seconds(seconds=CONTENT_CACHE_SECONDS):
+    """How long something built from the content may be kept: ``seconds``, less when a live page expires sooner.
+
+    What is built does not say which pages it shows, and an expired page
+    leaves no trace in the content version (it is hidden by time alone).
+    """
+    expiry = seconds_until_next_expiry()
+    return min(seconds, expiry) if expiry else seconds
 
 
 def content_version():
@@ -123,7 +153,7 @@ def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SEC
         if response.status_code != 200 or response.streaming:
             return response
         headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
-        content_cache().set(key, (response.content, headers), timeout)
+        content_cache().set(key, (response.content, headers), kept_seconds(timeout))
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified.timestamp())
     return response

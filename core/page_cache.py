@@ -13,7 +13,7 @@ change to what visitors see (core.cache_purge) replaces the generation, which
 drops every kept page at once: an index, a home page section, a collection or
 a menu may list the changed page, and working out exactly which pages do costs
 more than rendering them again after a publish. Entries also expire after
-``PAGE_CACHE_SECONDS`` (and at the page's own ``expire_at``), because
+``PAGE_CACHE_SECONDS`` (and at the next ``expire_at`` of any live page), because
 "upcoming" lists change with time, without any edit.
 
 Responses kept here are marked ``Cache-Control: public, max-age=0,
@@ -31,6 +31,8 @@ from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail import hooks
+
+from core.cache import kept_seconds
 
 #: The header telling whether the page cache answered (for the benchmark and for debugging).
 STATUS_HEADER = "X-Page-Cache"
@@ -114,7 +116,8 @@ def _response_may_be_kept(request, response):
 
 
 def _seconds_to_keep(request):
-    seconds = page_cache_seconds()
+    # Never past the next expiry of any live page: an index or a menu may list it.
+    seconds = kept_seconds(page_cache_seconds())
     expire_at = getattr(request._page_cache_page, "expire_at", None)
     if expire_at is not None:
         seconds = min(seconds, int((expire_at - timezone.now()).total_seconds()))

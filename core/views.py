@@ -56,6 +56,9 @@ def sitemap_section(request, section):
     if section not in SITEMAPS:
         raise Http404("No such sitemap.")
     number = request.GET.get("p", "1")
+    if len(number) > 20:
+        # Longer than any file number; also kept out of the cache key whole.
+        raise Http404("No such sitemap file.")
 
     def build():
         sitemap = SITEMAPS[section](request)
@@ -67,7 +70,7 @@ def sitemap_section(request, section):
         response["X-Robots-Tag"] = "noindex, noodp, noarchive"
         return response
 
-    return cached_content_response(request, ["sitemap-section", request.path, number[:20]], build)
+    return cached_content_response(request, ["sitemap-section", request.path, number], build)
 
 
 @require_GET

@@ -3,15 +3,16 @@
 A page is visible when it is live, has not passed its expiry date (Wagtail
 unpublishes expired pages only when ``publish_scheduled`` runs, so until then
 the date itself decides), has no view restriction (password, login or groups)
-on itself or any ancestor and, when a site is given, belongs to that site: a
+on itself or any ancestor, has no ancestor that is not live (a section
+unpublished alone hides its children) and, when a site is given, belongs to that site: a
 site's languages are the translations of its root page, side by side in the
 tree, so the site is every page under any of them.
 
 Every visitor surface (pages, listings, feeds, iCalendar, the sitemap, search
 and the APIs, and every relation they show) starts from :func:`visible_pages`
 or asks :func:`is_visible`, so that the rule cannot drift between surfaces.
-The restricted sections and the site's roots are read as paths in two light
-queries; Wagtail's ``public()`` would load every restricted page whole. Both
+The restricted sections, the unpublished sections and the site's roots are read
+as paths in light queries; Wagtail's ``public()`` would load every restricted page whole. Both
 are kept for the content version (:mod:`core.cache`), which every change of a
 view restriction, a site or the tree moves on: a page showing five relations
 asks each condition five times.
@@ -49,6 +50,31 @@ def unrestricted():
     return ~restricted if restricted else Q()
 
 
+def under_live_parents():
+    """Condition: every ancestor is live.
+
+    Unpublishing a section alone leaves its children live, and Wagtail would
+    still list and serve them; they are hidden with it. The sections read are
+    the pages not live that have children (drafts are mostly leaves).
+    """
+    hidden = Q()
+    for path, depth in _unpublished_sections():
+        hidden |= Q(path__startswith=path, depth__gt=depth)
+    return ~hidden if hidden else Q()
+
+
+def _unpublished_sections():
+    return _kept(
+        "unpublished-sections",
+        lambda: Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path", "depth"),
+    )
+
+
+def has_unpublished_ancestor(page):
+    """Whether an ancestor of ``page`` is not live (known without a query once read for the content version)."""
+    return any(page.path.startswith(path) and page.depth > depth for path, depth in _unpublished_sections())
+
+
 def in_site(site):
     """Condition: the page is under one of the translations of ``site``'s root."""
     condition = Q()
@@ -74,7 +100,7 @@ def _kept(name, read):
 
 def visible_q(site=None, now=None, expiry_by_id=False):
     """The whole rule as one condition on pages (and their subclasses)."""
-    condition = Q(live=True) & not_expired(now, by_id=expiry_by_id) & unrestricted()
+    condition = Q(live=True) & not_expired(now, by_id=expiry_by_id) & unrestricted() & under_live_parents()
     if site is not None:
         site_condition = in_site(site)
         if not site_condition:
@@ -94,22 +120,3 @@ def is_visible(page, site=None):
     if not page.live or (page.expire_at is not None and page.expire_at <= timezone.now()):
         return False
     return visible_pages(Page.objects.filter(pk=page.pk), site).exists()
-
-
-def seconds_until_next_expiry(now=None):
-    """How long until the next live page reaches its ``expire_at`` (None when none will).
-
-    Read once per content version: a cache of what visitors see may hold a
-    page only until it expires, and a fragment does not know which pages it
-    shows. Once that moment has passed the next one is read.
-    """
-    now = now or timezone.now()
-    key = content_cache_key("visibility", "next-expiry")
-    kept = content_cache().get(key)
-    if kept is None or (kept and kept <= now.timestamp()):
-        first = (
-            Page.objects.filter(live=True, expire_at__gt=now).order_by("expire_at").values_list("expire_at", flat=True)
-        ).first()
-        kept = first.timestamp() if first else 0
-        content_cache().set(key, kept, CONTENT_CACHE_SECONDS)
-    return max(1, int(kept - now.timestamp())) if kept else None

@@ -1,6 +1,7 @@
 """Wagtail hooks that apply the visibility rule (core.visibility) where Wagtail decides alone.
 
-Wagtail serves any live page and links any page from rich text; a page past
+Wagtail serves any live page, also under a section unpublished alone, and links
+any page from rich text; a page past
 its ``expire_at`` stays live until ``publish_scheduled`` runs, and a rich-text
 link names its target's address (its slug) whether or not a visitor may see it.
 """
@@ -12,13 +13,20 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from core.visibility import visible_pages
+from core.visibility import has_unpublished_ancestor, visible_pages
 
 
 @hooks.register("before_serve_page")
 def refuse_expired_page(page, request, serve_args, serve_kwargs):
     """A page past its expiry date is gone for visitors, as it will be once unpublished."""
     if page.expire_at is not None and page.expire_at <= timezone.now():
+        raise Http404
+
+
+@hooks.register("before_serve_page")
+def refuse_page_under_unpublished_section(page, request, serve_args, serve_kwargs):
+    """A live page under a section unpublished alone is hidden with the section (Wagtail would route to it)."""
+    if has_unpublished_ancestor(page):
         raise Http404
 
 

@@ -24,17 +24,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from core.cache import content_cache, content_cache_key
-from core.visibility import seconds_until_next_expiry
+from core.cache import content_cache, content_cache_key, kept_seconds
 
 register = template.Library()
 
 
 def fragment_seconds():
     """How long a fragment may be kept: the page cache's time, less when a live page expires sooner."""
-    seconds = int(getattr(settings, "PAGE_CACHE_SECONDS", 300))
-    expiry = seconds_until_next_expiry()
-    return min(seconds, expiry) if expiry else seconds
+    return kept_seconds(int(getattr(settings, "PAGE_CACHE_SECONDS", 300)))
 
 
 def fragment_key(context, name, values):
