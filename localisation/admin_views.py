@@ -4,7 +4,7 @@ import csv
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -66,15 +66,15 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
         writer = csv.writer(response)
         writer.writerow(
             [
-                _gettext("Language"),
-                _gettext("Page ID"),
-                _gettext("Source page"),
-                _gettext("Source language"),
-                _gettext("Translated page ID"),
-                _gettext("State"),
-                _gettext("Translated segments"),
-                _gettext("Segments"),
-                _gettext("Source changed since last sync"),
+                gettext("Language"),
+                gettext("Page ID"),
+                gettext("Source page"),
+                gettext("Source language"),
+                gettext("Translated page ID"),
+                gettext("State"),
+                gettext("Translated segments"),
+                gettext("Segments"),
+                gettext("Source changed since last sync"),
             ]
         )
         for status in self.shown_statuses(translation_status()):
