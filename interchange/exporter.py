@@ -24,18 +24,12 @@ their latest revision's content and ``"status": "draft"``. The pending
 changes of a live page are never exported: its line holds what is live.
 """
 
-import datetime
-import html as html_module
 import json
-import re
-import zoneinfo
 from collections import defaultdict
 from itertools import groupby
 from operator import itemgetter
 
-from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
@@ -43,54 +37,57 @@ from core.registry import FieldKind, content_types
 from localisation.slugs import slug_from_title
 
 from .item_context import ItemContext, link_field
-from .pages import external_id_of, is_interchange_model, type_of
+from .item_values import (
+    fallback_values_of,
+    format_datetime,
+    is_live_at,
+    item_of,
+    paragraph_texts,
+    parent_id_of,
+    source_fields_of,
+    status_for,
+    tag_order,
+    time_zone_for,
+    tzinfo_for,
+)
+from .page_rows import needs_revision, page_model, read_rows, row_item, rows_of
+from .pages import external_id_of
 
-
-def tag_order(name):
-    """Tags are written in alphabetical order, the same on every database (whose collations differ)."""
-    return name.casefold(), name
+# Also the names of item_values that other modules read from here.
+__all__ = [
+    "export_items",
+    "export_to",
+    "format_datetime",
+    "page_item",
+    "page_items",
+    "row_items",
+    "tag_order",
+    "time_zone_for",
+    "tzinfo_for",
+]
 
 
 def paragraphs_of(page):
     """The plain text of the page's paragraph blocks."""
-    texts = []
-    for block in page.body or []:
-        if block.block_type == "paragraph":
-            texts.append(_html_to_text(block.value.source))
-    return texts
-
-
-#: A paragraph with no markup and no character reference inside: its text is what lies between the tags.
-PLAIN_PARAGRAPH = re.compile(r"<p>([^<&]*)</p>")
-
-
-def _html_to_text(html):
-    plain = PLAIN_PARAGRAPH.fullmatch(html)
-    if plain:
-        # What strip_tags and unescape give such a paragraph, without an HTML parser per paragraph.
-        return plain[1]
-    return html_module.unescape(strip_tags(html))
+    return paragraph_texts(page.body)
 
 
 def is_exported_live(page, now=None):
     """Live and not past its expiry date (which ``publish_scheduled`` may not have applied yet)."""
-    return _is_live(page.live, page.expire_at, now or timezone.now())
-
-
-def _is_live(live, expire_at, now):
-    return live and (expire_at is None or expire_at > now)
+    return is_live_at(page.live, page.expire_at, now or timezone.now())
 
 
 def status_of(page):
     """The page's own status, as the importer sets it."""
     if not page.live:
         return "draft"
-    return "private" if page.view_restrictions.exists() else "live"
+    return status_for(page.live, page.view_restrictions.exists())
 
 
 def _exported(item, page, now, context=None):
     """``item`` with the status a visitor meets: an expired page is not live, and a
-    restriction on an ancestor hides the page as well as one on the page itself."""
+    restriction on an ancestor hides the page as well as one on the page itself.
+    ``page``: a page or, with ``context``, its row."""
     if not is_exported_live(page, now):
         item["status"] = "draft"
     elif item.get("status") == "live" and (
@@ -100,63 +97,13 @@ def _exported(item, page, now, context=None):
     return compact(item)
 
 
-def time_zone_for(start, end):
-    """What ``EventPage.time_zone`` keeps for times announced with these offsets.
-
-    The site's zone name when both offsets are that zone's at those instants (so
-    summer and winter times both come back right), else the fixed offset of the start.
-    """
-    site_zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    if all(moment.utcoffset() == moment.astimezone(site_zone).utcoffset() for moment in (start, end)):
-        return settings.TIME_ZONE
-    minutes = int(start.utcoffset().total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def tzinfo_for(start, end):
-    """The zone :func:`time_zone_for` names, as a ``tzinfo``: the site's, or the start's fixed offset."""
-    zone = time_zone_for(start, end)
-    if zone == settings.TIME_ZONE:
-        return zoneinfo.ZoneInfo(zone)
-    return datetime.timezone(datetime.timedelta(minutes=int(start.utcoffset().total_seconds() // 60)))
-
-
-def format_datetime(moment, tzinfo):
-    return moment.astimezone(tzinfo).isoformat(timespec="seconds")
-
-
-def _linked_pages(page, field):
-    """The pages a ``REFERENCES`` field's relation links ``page`` to, in their order."""
-    name = link_field(type(page), field).name
-    return [getattr(link, name) for link in getattr(page, field.relation).all()]
-
-
-def _value_of(page, field, context=None):
-    """The item's value of a type's ``field`` on ``page`` (empty values are dropped by the caller).
-
-    ``context``, when given, holds the references of ``page`` as its row has them.
-    """
-    if context is not None and field.kind in (FieldKind.REFERENCE, FieldKind.REFERENCES):
-        return context.references_of(page, field)
-    value = getattr(page, field.model_field or field.name) if field.kind != FieldKind.REFERENCES else None
+def _linked_ids(page, field):
+    """The id (or ids) a reference ``field`` of ``page`` names, read through the page's relations."""
     if field.kind == FieldKind.REFERENCES:
-        return [external_id_of(linked) for linked in _linked_pages(page, field)]
-    if field.kind == FieldKind.REFERENCE:
-        return external_id_of(value) if value is not None else None
-    if field.kind == FieldKind.YEAR_OR_DATE:
-        full_date = getattr(page, field.date_field)
-        # ``YYYY``: four digits, as the format reads it, also for the years before 1000.
-        return full_date.isoformat() if full_date else (f"{value:04d}" if value else None)
-    if field.kind == FieldKind.DATE:
-        return value.isoformat() if isinstance(value, datetime.date) else value
-    if field.kind == FieldKind.DATETIME:
-        return format_datetime(value, page.tzinfo)
-    if field.kind == FieldKind.COUNTRY:
-        return str(value or "")
-    if field.kind in (FieldKind.URL, FieldKind.EMAIL):
-        return value or None
-    return value
+        name = link_field(type(page), field).name
+        return [external_id_of(getattr(link, name)) for link in getattr(page, field.relation).all()]
+    linked = getattr(page, field.model_field or field.name)
+    return external_id_of(linked) if linked is not None else None
 
 
 def page_item(page, *, is_source=True, latest=True, context=None):
@@ -172,24 +119,16 @@ def page_item(page, *, is_source=True, latest=True, context=None):
     wants_revision = latest or not is_exported_live(page)
     if wants_revision and page.has_unpublished_changes and page.latest_revision_id:
         page = page.get_latest_revision_as_object()
-    item_type = type_of(page)
-    entry = content_types().get(item_type)
-    item = {
-        "id": external_id_of(live_page),
-        "type": item_type,
-        "locale": live_page.locale.language_code,
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "body": paragraphs_of(page),
-        "tags": sorted(context.tags_of(page) if context and page is live_page else _tag_names_of(page), key=tag_order),
-    }
-    for field in entry.import_fields:
-        if field.translatable:
-            item[field.name] = _value_of(page, field)
-    if is_source:
-        item.update(_source_fields(page, live_page, entry, context))
-    return {name: value for name, value in item.items() if value not in ("", None, [])}
+    entry = content_types().for_model(type(page))
+    own_row = context is not None and page is live_page
+    return item_of(
+        page,
+        entry,
+        item_id=external_id_of(live_page),
+        language_code=live_page.locale.language_code,
+        tags=context.tags_of(page) if own_row else _tag_names_of(page),
+        source_fields=_source_fields(page, live_page, entry, context) if is_source else None,
+    )
 
 
 def _tag_names_of(page):
@@ -198,19 +137,12 @@ def _tag_names_of(page):
 
 def _source_fields(page, live_page, entry, context=None):
     if context is None:
-        fields = {"status": status_of(live_page)}
-        parent = live_page.get_parent()
+        status, parent = status_of(live_page), live_page.get_parent()
     else:
-        restricted = context.is_restricted(live_page)
-        fields = {"status": ("private" if restricted else "live") if live_page.live else "draft"}
-        parent = context.parent_of(live_page)
-    if is_interchange_model(parent.specific_class):
-        fields["parent"] = external_id_of(parent.specific)
-    for field in entry.import_fields:
-        if not field.translatable:
-            # A revision's references are its own, not the row's.
-            fields[field.name] = _value_of(page, field, context if page is live_page else None)
-    return fields
+        status, parent = status_for(live_page.live, context.is_restricted(live_page)), context.parent_of(live_page)
+    # A revision's references are its own, not the row's.
+    linked_ids = context.references_of if context is not None and page is live_page else _linked_ids
+    return source_fields_of(page, entry, status=status, parent_id=parent_id_of(parent), linked_ids=linked_ids)
 
 
 def page_items(pages, *, is_source=True, latest=True):
@@ -220,6 +152,28 @@ def page_items(pages, *, is_source=True, latest=True):
     context = ItemContext(pages, is_source=is_source)
     for page in pages:
         yield page_item(page, is_source=is_source, latest=latest, context=context)
+
+
+def row_items(rows, *, is_source=True, latest=True, context=None):
+    """:func:`page_item` of the page of each of ``rows`` (:class:`~interchange.page_rows.PageRow`),
+    in their order: from the row itself, and from the page only when its item is a newer revision's.
+    ``context``: an :class:`~interchange.item_context.ItemContext` of ``rows``, when already read."""
+    rows = list(rows)
+    context = context or ItemContext(rows, is_source=is_source)
+    now = timezone.now()
+    revised = {}
+    for row in rows:
+        if needs_revision(row, latest, now):
+            revised.setdefault(page_model(row), []).append(row.pk)
+    pages = {}
+    for model, pks in revised.items():
+        pages.update(model.objects.select_related("locale").in_bulk(pks))
+    for row in rows:
+        page = pages.get(row.pk)
+        if page is None:
+            yield row_item(row, is_source=is_source, context=context)
+        else:
+            yield page_item(page, is_source=is_source, latest=latest, context=context)
 
 
 def compact(item):
@@ -243,7 +197,11 @@ def _source_locales():
 
 def export_items(drafts=False):
     """Every live page of the interchange types (all, with ``drafts``) as a compact item:
-    sources first, then translations."""
+    sources first, then translations.
+
+    Items are made from the pages' rows (:func:`row_items`), a batch at a time:
+    a page is built only when its item is a newer revision's content.
+    """
     source_locales = _source_locales()
     translations = []
     seen_keys = set()
@@ -252,19 +210,19 @@ def export_items(drafts=False):
     batch = []  # keys of sources of one model, in tree order
 
     def written_batch(model):
-        pages = model.objects.select_related("locale").in_bulk(batch)
-        pages = [pages[pk] for pk in batch]
+        rows = read_rows(model, batch)
         batch.clear()
-        context = ItemContext(pages)
-        return [_exported(page_item(page, latest=drafts, context=context), page, now, context) for page in pages]
+        context = ItemContext(rows)
+        items = row_items(rows, latest=drafts, context=context)
+        return [_exported(item, row, now, context) for row, item in zip(rows, items, strict=True)]
 
     columns = ("pk", "translation_key", "locale__language_code", "live", "expire_at")
     for model in content_types().models():
-        # Which pages are exported, and which are sources, is told from their rows: pages are built per batch.
+        # Which pages are exported, and which are sources, is told from their rows: items are made per batch.
         for pk, key, language_code, live, expire_at in model.objects.order_by("path").values_list(*columns):
             key = str(key)
             is_source = source_locales.get(key, language_code) == language_code
-            if not drafts and not _is_live(live, expire_at, now):
+            if not drafts and not is_live_at(live, expire_at, now):
                 if is_source:
                     left_out_keys.add(key)
                 continue
@@ -280,29 +238,29 @@ def export_items(drafts=False):
     translations = [(model, pk) for model, pk, key in translations if key not in left_out_keys]
     locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
     for model, pks in _runs_of_chunks(translations):
-        # A chunk of translations with their sources and recorded translations in three queries.
-        pages = model.objects.select_related("locale").in_bulk(pks)
-        source_locale = {page.pk: locale_ids[source_locales[str(page.translation_key)]] for page in pages.values()}
-        keys = {page.translation_key for page in pages.values()}
+        # A chunk of translations with their sources and recorded translations in a few queries.
+        rows = read_rows(model, pks)
+        source_locale = {row.pk: locale_ids[source_locales[str(row.translation_key)]] for row in rows}
+        keys = {row.translation_key for row in rows}
         # Of a source, only the texts a translation may show for want of its own (without_fallbacks).
         sources = {
             (source.translation_key, source.locale_id): source
-            for source in model.objects.filter(
-                translation_key__in=keys, locale_id__in=set(source_locale.values())
-            ).only(*_fallback_fields(model))
+            for source in rows_of(
+                model, model.objects.filter(translation_key__in=keys, locale_id__in=set(source_locale.values()))
+            )
         }
         translated = _translated_fields(keys)
-        ordered = [pages[pk] for pk in pks]
+        entry = content_types().for_model(model)
         fallbacks = {}  # source pk -> its texts, shared by its translations
-        for page, item in zip(ordered, page_items(ordered, is_source=False, latest=drafts), strict=True):
-            source = sources[(page.translation_key, source_locale[page.pk])]
+        for row, item in zip(rows, row_items(rows, is_source=False, latest=drafts), strict=True):
+            source = sources[(row.translation_key, source_locale[row.pk])]
             if source.pk not in fallbacks:
-                fallbacks[source.pk] = fallback_values(source, item["type"])
-            translated_here = translated[(page.translation_key, page.locale_id)]
+                fallbacks[source.pk] = fallback_values_of(source, entry)
+            translated_here = translated[(row.translation_key, row.locale_id)]
             yield compact(without_fallbacks(item, source, translated_here, fallbacks[source.pk]))
 
 
-#: Translations exported per chunk: a few queries each, whatever the site's size.
+#: Pages exported per batch (sources) or chunk (translations): a few queries each, whatever the site's size.
 EXPORT_CHUNK = 200
 
 
@@ -312,13 +270,6 @@ def _runs_of_chunks(rows, size=EXPORT_CHUNK):
         pks = [pk for _model, pk in run]
         for start in range(0, len(pks), size):
             yield model, pks[start : start + size]
-
-
-def _fallback_fields(model):
-    """The model fields :func:`without_fallbacks` reads of a source of ``model``."""
-    entry = content_types().for_model(model)
-    texts = [field.model_field or field.name for field in entry.import_fields if field.translatable]
-    return ["translation_key", "locale", "summary", "body", *texts]
 
 
 def _translated_fields(translation_keys):
@@ -333,14 +284,8 @@ def _translated_fields(translation_keys):
 
 
 def fallback_values(source, item_type):
-    """The texts of ``source`` (a page of ``item_type``) that a translation shows where it has none."""
-    values = {"summary": source.summary, "body": paragraphs_of(source)}
-    values.update(
-        (field.name, _value_of(source, field))
-        for field in content_types().get(item_type).import_fields
-        if field.translatable
-    )
-    return values
+    """The texts of ``source`` (a page of ``item_type``, or its row) that a translation shows where it has none."""
+    return fallback_values_of(source, content_types().get(item_type))
 
 
 def without_fallbacks(item, source, translated, source_values=None):

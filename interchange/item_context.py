@@ -1,4 +1,4 @@
-"""What :func:`interchange.exporter.page_items` reads once for a batch of pages.
+"""What :func:`interchange.exporter.page_items` reads once for a batch of pages (instances or rows).
 
 An item needs, besides the page's own row, its tags, the pages its references
 name, its parent and the view restrictions on it or its ancestors. Read one
@@ -13,6 +13,9 @@ from wagtail.models import Page, PageViewRestriction
 
 from core.registry import FieldKind, content_types
 
+from .item_values import generated_id
+from .page_rows import page_model
+
 
 def link_field(model, field):
     """The foreign key of the links of ``field``'s relation (on ``model``) that names the linked page."""
@@ -26,11 +29,6 @@ def link_field(model, field):
     return link
 
 
-def _generated_id(type_name, external_id, translation_key):
-    """What :func:`interchange.pages.external_id_of` gives a page of ``type_name`` with these columns."""
-    return external_id or f"{type_name.replace('_', '-')}-{translation_key}"
-
-
 def _references(pages):
     """``{(page pk, field name): value}`` of the reference fields of ``pages``: the ids they name.
 
@@ -39,7 +37,7 @@ def _references(pages):
     """
     by_model = defaultdict(list)
     for page in pages:
-        by_model[type(page)].append(page.pk)
+        by_model[page_model(page)].append(page.pk)
     found = {}
     for model, pks in by_model.items():
         entry = content_types().by_model.get(model)
@@ -50,7 +48,7 @@ def _references(pages):
                     "pk", f"{name}__external_id", f"{name}__translation_key"
                 )
                 for pk, external_id, key in rows:
-                    found[pk, field.name] = _generated_id(field.target, external_id, key) if key else None
+                    found[pk, field.name] = generated_id(field.target, external_id, key) if key else None
                 continue
             relation = model._meta.get_field(field.relation)
             parent, target = relation.field.attname, link_field(model, field).name
@@ -61,7 +59,7 @@ def _references(pages):
                 parent, f"{target}__external_id", f"{target}__translation_key"
             )
             for pk, external_id, key in rows:
-                found[pk, field.name].append(_generated_id(field.target, external_id, key))
+                found[pk, field.name].append(generated_id(field.target, external_id, key))
     return found
 
 
@@ -109,7 +107,7 @@ def _tag_names(pages):
     """``{page pk: [tag name, ...]}``, one query per tag table rather than a tag manager per page."""
     by_through = defaultdict(list)
     for page in pages:
-        by_through[type(page)._meta.get_field("tags").remote_field.through].append(page.pk)
+        by_through[page_model(page)._meta.get_field("tags").remote_field.through].append(page.pk)
     names = defaultdict(list)
     for through, pks in by_through.items():
         rows = through.objects.filter(content_object_id__in=pks).values_list("content_object_id", "tag__name")

@@ -6,45 +6,19 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
 
 from bench.jsonl import generated_items, write_generated_items
-from core.registry import content_types
 from interchange.exporter import export_to, page_item, page_items
 from interchange.importer import import_file
-from jubilees.models import JubileePage
-from organisations.models import OrganisationPage
-from tests.factories import StandardPageFactory
+from tests.helpers.interchange_site import all_pages, as_lines, build_site
 
 pytestmark = pytest.mark.django_db
-
-
-def build_site(home_page, tmp_path, groups):
-    """Every type in four languages, with tags, references, a restricted page, an
-    unpublished one and a page made in the admin (no external id)."""
-    path = tmp_path / "site.jsonl"
-    write_generated_items(path, generated_items, groups * 20)
-    import_file(path)
-    restricted = OrganisationPage.objects.filter(locale__language_code="en").order_by("pk").first()
-    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
-    JubileePage.objects.filter(locale__language_code="en").order_by("pk").first().unpublish()
-    StandardPageFactory(parent=restricted.get_parent(), title="Made in the admin")
-
-
-def all_pages():
-    return [
-        page for model in content_types().models() for page in model.objects.select_related("locale").order_by("path")
-    ]
-
-
-def as_lines(items):
-    return [json.dumps(item, ensure_ascii=False) for item in items]
 
 
 @pytest.mark.parametrize("is_source", [True, False])
 @pytest.mark.parametrize("latest", [True, False])
 def test_bulk_items_equal_the_per_page_items(home_page, tmp_path, is_source, latest):
-    build_site(home_page, tmp_path, groups=3)
+    build_site(tmp_path, groups=3)
     per_page = as_lines(page_item(page, is_source=is_source, latest=latest) for page in all_pages())
     bulk = as_lines(page_items(all_pages(), is_source=is_source, latest=latest))
     assert bulk == per_page
@@ -58,7 +32,7 @@ def export_queries():
 
 
 def test_export_queries_do_not_grow_with_the_number_of_pages(home_page, tmp_path):
-    build_site(home_page, tmp_path, groups=2)
+    build_site(tmp_path, groups=2)
     small_count, small_queries = export_queries()
     path = tmp_path / "more.jsonl"
     write_generated_items(path, lambda group: generated_items(group + 2), 60)
