@@ -27,24 +27,46 @@ _KEEP_WHOLE = {"й"}
 _PRIMARY_AS = {"ё": "е"}
 
 
-def _letters(text, keep_accents):
-    result = []
-    for char in unicodedata.normalize("NFC", text.casefold()).translate(_EXPANSIONS):
-        if char in _KEEP_WHOLE:
-            result.append(char)
-            continue
-        if not keep_accents:
-            char = _PRIMARY_AS.get(char, char)
-        for part in unicodedata.normalize("NFKD", char):
-            if part.isalnum() or (keep_accents and unicodedata.combining(part)):
-                result.append(part)
-    return "".join(result)
+def _letter(char, keep_accents):
+    """What one character of a case-folded NFC text gives a level of the key: letters and digits, accents removed or kept."""
+    if char in _KEEP_WHOLE:
+        return char
+    if not keep_accents:
+        char = _PRIMARY_AS.get(char, char)
+    return "".join(
+        part
+        for part in unicodedata.normalize("NFKD", char)
+        if part.isalnum() or (keep_accents and unicodedata.combining(part))
+    )
+
+
+class _LetterTable(dict):
+    """A ``str.translate`` table of each character's part of a key level, worked out on its first use.
+
+    A title is then translated in one call, whatever its length, and each
+    character is looked at as on its own: the expansions first (œ: oe), then
+    its decomposition, as one loop per character would.
+    """
+
+    def __init__(self, keep_accents):
+        super().__init__()
+        self.keep_accents = keep_accents
+
+    def __missing__(self, code):
+        expanded = chr(code).translate(_EXPANSIONS)
+        value = self[code] = "".join(_letter(char, self.keep_accents) for char in expanded)
+        return value
+
+
+_PRIMARY = _LetterTable(keep_accents=False)
+_SECONDARY = _LetterTable(keep_accents=True)
 
 
 def sort_key(text):
     """A key for ``sorted`` that orders names as a dictionary in en, nl, fr or ru would."""
     text = str(text or "")
-    return (_letters(text, keep_accents=False), _letters(text, keep_accents=True), text.swapcase(), text)
+    folded = unicodedata.normalize("NFC", text.casefold())
+    return (folded.translate(_PRIMARY), folded.translate(_SECONDARY), text.swapcase(), text)
 
 
 def by_title(links):
