@@ -238,26 +238,42 @@ def export_items(drafts=False):
     translations = [(model, pk) for model, pk, key in translations if key not in left_out_keys]
     locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
     for model, pks in _runs_of_chunks(translations):
-        # A chunk of translations with their sources and recorded translations in a few queries.
-        rows = read_rows(model, pks)
-        source_locale = {row.pk: locale_ids[source_locales[str(row.translation_key)]] for row in rows}
-        keys = {row.translation_key for row in rows}
-        # Of a source, only the texts a translation may show for want of its own (without_fallbacks).
-        sources = {
-            (source.translation_key, source.locale_id): source
-            for source in rows_of(
-                model, model.objects.filter(translation_key__in=keys, locale_id__in=set(source_locale.values()))
-            )
-        }
-        translated = _translated_fields(keys)
-        entry = content_types().for_model(model)
-        fallbacks = {}  # source pk -> its texts, shared by its translations
-        for row, item in zip(rows, row_items(rows, is_source=False, latest=drafts), strict=True):
-            source = sources[(row.translation_key, source_locale[row.pk])]
-            if source.pk not in fallbacks:
-                fallbacks[source.pk] = fallback_values_of(source, entry)
-            translated_here = translated[(row.translation_key, row.locale_id)]
-            yield compact(without_fallbacks(item, source, translated_here, fallbacks[source.pk]))
+        yield from _translation_chunk(model, pks, source_locales, locale_ids, drafts)
+
+
+def _translation_chunk(model, pks, source_locales, locale_ids, drafts):
+    """The compact items of the translations ``pks`` of ``model``, with their sources and
+    recorded translations read in a few queries."""
+    rows = read_rows(model, pks)
+    source_locale = {row.pk: locale_ids[source_locales[str(row.translation_key)]] for row in rows}
+    keys = {row.translation_key for row in rows}
+    # A source's texts: what a translation shows for want of its own (without_fallbacks).
+    sources = {
+        (source.translation_key, source.locale_id): source
+        for source in rows_of(
+            model, model.objects.filter(translation_key__in=keys, locale_id__in=set(source_locale.values()))
+        )
+    }
+    entry = content_types().for_model(model)
+    fallbacks = {}  # source pk -> its texts, shared by its translations
+    items = []
+    for row, item in zip(rows, row_items(rows, is_source=False, latest=drafts), strict=True):
+        source = sources[(row.translation_key, source_locale[row.pk])]
+        if source.pk not in fallbacks:
+            fallbacks[source.pk] = fallback_values_of(source, entry)
+        items.append((row, item, source, fallbacks[source.pk]))
+    # Whether a field is translated matters only where the translation shows its source's text.
+    showing_source = {row.translation_key for row, item, _source, texts in items if _shows_source(item, texts)}
+    translated = _translated_fields(showing_source) if showing_source else defaultdict(set)
+    return [
+        compact(without_fallbacks(item, source, translated[(row.translation_key, row.locale_id)], texts))
+        for row, item, source, texts in items
+    ]
+
+
+def _shows_source(item, source_values):
+    """Whether a field of the translation ``item`` holds its source's text (``source_values``)."""
+    return any(name in source_values and value == source_values[name] for name, value in item.items())
 
 
 #: Pages exported per batch (sources) or chunk (translations): a few queries each, whatever the site's size.

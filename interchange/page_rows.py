@@ -11,7 +11,8 @@ item with the functions :func:`~interchange.exporter.page_item` uses
 revision's content needs the page itself; :func:`needs_revision` tells which.
 """
 
-from django.db.models import F
+from django.db.models import F, TextField
+from django.db.models.functions import Cast
 
 from core.registry import FieldKind, content_types
 
@@ -28,7 +29,6 @@ COMMON_COLUMNS = (
     "title",
     "slug",
     "summary",
-    "body",
     "live",
     "expire_at",
     "has_unpublished_changes",
@@ -79,9 +79,21 @@ def columns_of(model):
 
 
 def rows_of(model, queryset):
-    """The :class:`PageRow` of each page of ``queryset`` (of ``model``), in its order."""
-    values = queryset.values(*columns_of(model), language_code=F("locale__language_code"))
-    return [PageRow(model, row) for row in values]
+    """The :class:`PageRow` of each page of ``queryset`` (of ``model``), in its order.
+
+    The body is read as its stored JSON text and made a StreamField value by the
+    field itself (what its ``from_db_value`` does, without building a ``JSONField``
+    for every row, as Wagtail's does).
+    """
+    body = model._meta.get_field("body")
+    values = queryset.values(
+        *columns_of(model), language_code=F("locale__language_code"), body_text=Cast("body", TextField())
+    )
+    rows = []
+    for row in values:
+        row["body"] = body.to_python(row.pop("body_text"))
+        rows.append(PageRow(model, row))
+    return rows
 
 
 def read_rows(model, pks):
