@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
+from core.cache import content_cache, content_cache_key, kept_seconds
 from core.plain_text import is_storable
 from localisation.collation import sort_key
 from localisation.relations import localize_pages
@@ -147,7 +147,8 @@ def kept_offer(index):
     offer = content_cache().get(key)
     if offer is None:
         offer = read_offer(index)
-        content_cache().set(key, offer, CONTENT_CACHE_SECONDS)
+        # Not past the next expiry: the offer names organisers and cities of pages that may expire.
+        content_cache().set(key, offer, kept_seconds())
     return offer
 
 
