@@ -23,7 +23,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key, query_key
+from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key, kept_seconds, query_key
 from core.models import IMAGE_PREFETCH, BasePage, LocationMixin
 from core.plain_text import is_storable
 from core.registry import ContentTypeEntry, FieldKind, ImportField
@@ -123,7 +123,8 @@ class OrganisationIndexPage(BasePage):
                 "count": organisations.count(),
                 "membership_figures": self.membership_figures(organisations),
             }
-            content_cache().set(key, summary, CONTENT_CACHE_SECONDS)
+            # Not past the next expiry: the figures name federations, the filters cities, of pages that may expire.
+            content_cache().set(key, summary, kept_seconds())
         return summary
 
     @staticmethod
