@@ -28,6 +28,8 @@ MAX_SUGGEST_LENGTH = 100
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE_SIZE = 50
 MAX_PAGE_NUMBER = 10_000
+#: Digits a whole-number parameter may have (any maximum has fewer).
+MAX_DIGITS = 18
 
 
 class SearchError(ValueError):
@@ -56,10 +58,12 @@ def _positive_int(value, name, default, maximum=None):
     if value is None or value == "":
         return default
     value = value.strip()
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
+    significant = value.lstrip("0")
+    if not value.isascii() or not value.isdigit() or not significant:
         raise SearchError(_("“%(name)s” must be a positive whole number.") % {"name": name})
-    number = int(value)
-    if maximum is not None and number > maximum:
+    # The length first: int() refuses strings of thousands of digits.
+    number = int(significant) if len(significant) <= MAX_DIGITS else None
+    if number is None or (maximum is not None and number > maximum):
         raise SearchError(_("“%(name)s” must be at most %(maximum)s.") % {"name": name, "maximum": maximum})
     return number
 
