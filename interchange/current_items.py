@@ -56,8 +56,9 @@ def current_translation_items(wanted):
     return found
 
 
-#: Lines compared per batch: the pages and items of one batch are in memory at once.
-ITEM_BATCH = 200
+#: Lines compared per batch: the rows and items of one batch are in memory at once (a few megabytes);
+#: each batch costs a few queries per type, whose building is much of a small batch's time.
+ITEM_BATCH = 1000
 
 
 def batches(rows, size=ITEM_BATCH):

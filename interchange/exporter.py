@@ -276,8 +276,9 @@ def _shows_source(item, source_values):
     return any(name in source_values and value == source_values[name] for name, value in item.items())
 
 
-#: Pages exported per batch (sources) or chunk (translations): a few queries each, whatever the site's size.
-EXPORT_CHUNK = 200
+#: Pages exported per batch (sources) or chunk (translations): a few queries each, whatever the site's size,
+#: and the rows and items of one batch in memory at once (a few megabytes).
+EXPORT_CHUNK = 1000
 
 
 def _runs_of_chunks(rows, size=EXPORT_CHUNK):

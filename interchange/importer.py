@@ -101,6 +101,7 @@ class _Importer:
         # id -> (translation key, item) of sources found unchanged, for their translation lines
         self.unchanged_sources = RecentlyUsed(SOURCE_ITEMS_AT_HAND)
         self.new_content = NewContent(self)  # ids new to the site, written in batches
+        self.has_new_sources = False  # whether a source of the file is not on the site yet
 
     def count(self, outcome, lines=1):
         """Count ``lines`` as ``created``, ``updated`` or ``unchanged``."""
@@ -114,18 +115,12 @@ class _Importer:
 
     def run(self):
         self.find_existing_pages()
-        self.new_content.create_pages()
-        self.create_missing_sources()
-        self.new_content.write_content()
-        # Pages referred to first: a jubilee's model validation reads its organisation's founding year.
-        for referring in (False, True):
-            lines = self.source_lines()
-            lines = ((n, item) for n, item in lines if reads_referenced_pages(item) == referring)
-            for batch in batches((n, item) for n, item in lines if item["id"] not in self.new_content.ids):
-                current = current_source_items(self.source_pages.keys[item["id"]] for _n, item in batch)
-                for number, item in batch:
-                    self.line, self.model = number, model_of(item["type"])
-                    self.update_source(item, current.get(self.source_pages.keys[item["id"]][1]))
+        if self.has_new_sources:
+            # Each of these reads the file: a re-import of ids all on the site needs none of them.
+            self.new_content.create_pages()
+            self.create_missing_sources()
+            self.new_content.write_content()
+        self.update_sources()
         self.update_translations()
         return self.result
 
@@ -154,7 +149,9 @@ class _Importer:
             for item_id, item in sources.items()
             if content_types().get(item["type"]).import_field("founded")
         }
-        self.new_content.choose(sources)
+        self.has_new_sources = any(item_id not in self.source_pages for item_id in sources)
+        if self.has_new_sources:
+            self.new_content.choose(sources)
 
     # Pass 1: every source has a page.
 
@@ -235,17 +232,45 @@ class _Importer:
             founded = self.page_by_id(organisation).founded_year
         return anniversary_for(item, founded)
 
-    def update_source(self, item, current=None):
-        """Apply a source line; ``current`` is its page's ``(page, item)`` read in bulk, if known."""
+    def update_sources(self):
+        """Apply the source lines. Pages referred to are written first (a jubilee's model validation
+        reads its organisation's founding year): a changed line of a type that reads the page it refers
+        to waits for a second reading of the file; found unchanged, it is counted at once (its comparison
+        reads nothing the other lines change)."""
+        waiting = set()  # numbers of the changed lines written after the others
+        lines = ((n, item) for n, item in self.source_lines() if item["id"] not in self.new_content.ids)
+        for batch in batches(lines):
+            current = current_source_items(self.source_pages.keys[item["id"]] for _n, item in batch)
+            for number, item in batch:
+                self.line, self.model = number, model_of(item["type"])
+                if self.is_unchanged_source(item, current.get(self.source_pages.keys[item["id"]][1])):
+                    continue
+                if reads_referenced_pages(item):
+                    waiting.add(number)
+                else:
+                    self.write_source(item)
+        if waiting:
+            for number, item in self.source_lines():
+                if number in waiting:
+                    self.write_source(item)
+
+    def is_unchanged_source(self, item, current=None):
+        """Whether the page of the source line ``item`` already exports it (then it is counted);
+        ``current`` is its page's ``(page, item)`` read in bulk, if known."""
+        if item["id"] in self.created:
+            return False
+        page, current_item = current or (self.source_pages[item["id"]], None)
+        current_item = current_item or page_item(page)
+        if comparable(current_item) != comparable(self.expected_source_item(item, page)):
+            return False
+        # Its translations' lines are compared with this item: no need to read the page again.
+        self.unchanged_sources.remember(item["id"], (page.translation_key, current_item))
+        self.count("unchanged")
+        return True
+
+    def write_source(self, item):
+        """Write the source line ``item``, which its page does not export yet."""
         is_new = item["id"] in self.created
-        if not is_new:
-            page, current_item = current or (self.source_pages[item["id"]], None)
-            current_item = current_item or page_item(page)
-            if comparable(current_item) == comparable(self.expected_source_item(item, page)):
-                # Its translations' lines are compared with this item: no need to read the page again.
-                self.unchanged_sources.remember(item["id"], (page.translation_key, current_item))
-                self.count("unchanged")
-                return
         page = self.source_pages[item["id"]]
         if not is_new:
             self.assign_fields(page, item)

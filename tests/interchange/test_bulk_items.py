@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from bench.jsonl import generated_items, write_generated_items
 from interchange.exporter import export_to, page_item, page_items
 from interchange.importer import import_file
+from jubilees.models import JubileePage
 from tests.helpers.interchange_site import all_pages, as_lines, build_site
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +59,33 @@ def test_reimport_compares_in_bulk_and_still_sees_a_changed_line(home_page, tmp_
     changed = import_file(path)
     assert (changed.created, changed.updated, changed.unchanged) == (0, 2, 58)
     assert import_file(path).unchanged == 60
+
+
+def test_a_changed_jubilee_waits_for_its_organisation_whatever_the_order_of_lines(home_page, tmp_path):
+    organisation = {"id": "choir", "type": "organisation", "locale": "en", "title": "Choir", "founded": "1990"}
+    jubilee = {"id": "choir-30", "type": "jubilee", "locale": "en", "title": "Thirty", "organisation": "choir"}
+    jubilee["date"] = "2020-05-01"
+    path = tmp_path / "site.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" for item in (jubilee, organisation)), encoding="utf-8")
+    import_file(path)
+    assert import_file(path).unchanged == 2
+    # The jubilee's line comes first; its model validation reads the organisation's new founding year.
+    path.write_text(
+        "".join(
+            json.dumps(item) + "\n" for item in ({**jubilee, "title": "Twenty"}, {**organisation, "founded": "2000"})
+        ),
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    assert (result.updated, result.unchanged) == (2, 0)
+    assert JubileePage.objects.get(external_id="choir-30").anniversary == 20
+    # A jubilee found unchanged is counted while its organisation's line is still to come.
+    path.write_text(
+        "".join(
+            json.dumps(item) + "\n"
+            for item in ({**jubilee, "title": "Twenty"}, {**organisation, "founded": "2000", "title": "Choir!"})
+        ),
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    assert (result.updated, result.unchanged) == (1, 1)
