@@ -45,7 +45,8 @@ SEARCH_OPERATORS = ("and", "or")
 
 
 def parse_whole_number(name, value, maximum=MAX_INTEGER):
-    if not (value.isascii() and value.isdigit()) or int(value) > maximum:
+    # The length before int(): it refuses strings of thousands of digits.
+    if not (value.isascii() and value.isdigit()) or len(value.lstrip("0")) > len(str(maximum)) or int(value) > maximum:
         raise BadRequestError(f"{name} must be a whole number from 0 to {maximum}")
     return int(value)
 
