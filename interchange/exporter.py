@@ -36,6 +36,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from core.registry import FieldKind, content_types
 from localisation.slugs import slug_from_title
 
+from .collector import old_objects_set_aside
 from .item_context import ItemContext, link_field
 from .item_values import (
     fallback_values_of,
@@ -323,6 +324,7 @@ def without_fallbacks(item, source, translated, source_values=None):
     }
 
 
+@old_objects_set_aside()
 def export_to(stream, drafts=False, progress=None):
     """Write every item (see :func:`export_items`) as a JSON line to the text ``stream``; return how many.
 

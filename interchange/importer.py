@@ -33,6 +33,7 @@ from search.batching import batched_tasks
 from .building import anniversary_for, assign_fields
 from .bulk_import import NewContent
 from .checks import founded_year_of, parse_datetime
+from .collector import old_objects_set_aside
 from .current_items import ITEM_BATCH, batches, current_source_items, current_translation_items
 from .exporter import format_datetime, link_field, page_item, tzinfo_for
 from .failures import IMPORT_FAILURES, problems_of
@@ -59,6 +60,7 @@ class ImportResult:
     notes: list = field(default_factory=list)
 
 
+@old_objects_set_aside()
 def import_file(path, user=None, progress=None):
     """Validate then import the file at ``path``; raise :class:`InvalidContent` when it has problems.
 
