@@ -20,9 +20,10 @@ from events.recurrence import normalize_recurrence
 from heritage.models import HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage
 from home.sections import get_home_page, get_section
+from interchange.bulk_import import ImportExtension
 from jubilees.models import JubileeEvent, JubileeIndexPage, JubileePage
 from localisation.slugs import slug_from_title
-from localisation.translation import translate_page
+from localisation.translation import translate_page, translation_source_for
 from organisations.models import OrganisationIndexPage, OrganisationPage
 
 from .heritage import heritage_texts, set_gallery, set_recognitions
@@ -168,6 +169,7 @@ def sync_translations(source, source_changed, values_for=None):
     introduction). A translation is left alone when it already shows them and
     the source did not change.
     """
+    record = None  # the source's wagtail-localize record, refreshed once for all its translations
     for locale in Locale.objects.exclude(pk=source.locale_id).order_by("language_code"):
         code = locale.language_code
         current = source.get_translation_or_none(locale)
@@ -186,7 +188,8 @@ def sync_translations(source, source_changed, values_for=None):
             continue
         # Tags are a child relation, which wagtail-localize copies from the source: keep the translated ones.
         translated_tags = sorted(tag.name for tag in current.tags.all()) if current else None
-        translated = translate_page(source, locale, values, publish=False)
+        record = record or translation_source_for(source)
+        translated = translate_page(source, locale, values, publish=False, translation_source=record)
         if translated_tags is not None and sorted(tag.name for tag in translated.tags.all()) != translated_tags:
             translated.tags.set(translated_tags, clear=True)
             translated.save_revision()
@@ -210,6 +213,38 @@ def _shows(page, name, value):
     return all(
         child.get(field) == text for child, texts in zip(children, value, strict=True) for field, text in texts.items()
     )
+
+
+class DemoExtension(ImportExtension):
+    """The enrichment of :func:`enrich_source` and :func:`sync_translations`, given to the import's new pages.
+
+    The import then writes each demo page with its pictures, galleries and
+    recognitions in its first revision, and its translations with their
+    translated texts, in its batches: :func:`enrich_content` afterwards finds
+    them up to date.
+    """
+
+    def source_fields(self, page, item):
+        for name, value in _wanted_fields(page).items():
+            setattr(page, name, value)
+        if isinstance(page, HeritageProjectPage):
+            set_recognitions(page)
+        if isinstance(page, EventPage):
+            # What the page's save works out from a recurrence; the import writes the row without save.
+            page.last_occurrence_end = page.compute_last_occurrence_end()
+
+    def source_relations(self, page, item):
+        if isinstance(page, HeritageProjectPage):
+            set_gallery(page)
+        if isinstance(page, JubileePage):
+            _set_jubilee_events(page)
+
+    def translated_values(self, source, item):
+        code = item["locale"]
+        values = heritage_texts(source, code) if isinstance(source, HeritageProjectPage) else {}
+        if source.image_id:
+            values["image_alt"] = _alt(source, code, item["title"])
+        return values
 
 
 def enrich_home_pages():

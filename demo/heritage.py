@@ -130,7 +130,8 @@ def set_gallery(page):
     if [(item.image_id, item.alt_text, item.caption) for item in page.gallery_images.all()] == rows:
         return False
     page.gallery_images = [
-        HeritageGalleryImage(image_id=image_id, alt_text=alt, caption=caption, sort_order=index)
+        # The locale given here, not left to a save: the import writes new galleries in bulk, without one.
+        HeritageGalleryImage(image_id=image_id, alt_text=alt, caption=caption, sort_order=index, locale=page.locale)
         for index, (image_id, alt, caption) in enumerate(rows)
     ]
     return True

@@ -47,11 +47,32 @@ def referring_to(item):
     return next((item[field.name] for field in entry.reference_fields if field.kind == FieldKind.REFERENCE), None)
 
 
+class ImportExtension:
+    """What a caller gives the new pages of an import beyond the file's lines (the demo's pictures, say).
+
+    Called on this path only, so that what it adds is in each page's first
+    revision, its translation source and segments, and its translations, all
+    written in batches. Pages on the one-page path (ids already on the site,
+    pages under a named parent) are left to the caller.
+    """
+
+    def source_fields(self, page, item):
+        """Set more fields of the new source page of ``item``, before its row is written."""
+
+    def source_relations(self, page, item):
+        """Set more child relations of the source page of ``item`` (written, with its pk), before they are."""
+
+    def translated_values(self, source, item):
+        """More translated values (as ``localisation.translation.translate_page`` takes them) for the line ``item``."""
+        return {}
+
+
 class NewContent:
     """Creates the ids of the file that are new to the site, for an ``_Importer``."""
 
     def __init__(self, importer):
         self.importer = importer
+        self.extension = ImportExtension()
         self.tree = TreeSlots()
         self.ids = set()
         self.statuses = {}  # id -> status of its source, which its translations take
@@ -96,6 +117,7 @@ class NewContent:
         for reference in entry_of(item["type"]).reference_fields:
             if reference.kind == FieldKind.REFERENCE:
                 setattr(page, f"{reference.attribute}_id", self.pk_of(item[reference.name]))
+        self.extension.source_fields(page, item)
         set_state(page, item.get("status", "live"), timezone.now())
         parent = importer.parent_for(item)
         slug = item.get("slug") or slug_from_title(item["title"])
@@ -161,6 +183,7 @@ class NewContent:
         for item in items:
             page = pages[item["id"]]
             importer.assign_relations(page, item, pk_of=self.pk_of, tags=False)
+            self.extension.source_relations(page, item)
             without_children(page)
             statuses[page.pk] = self.statuses[item["id"]] = item.get("status", "live")
         batch = list(pages.values())
@@ -197,6 +220,7 @@ class NewContent:
             locale = importer.locales[item["locale"]]
             translated = set(translatable_fields(item["type"])) - NOT_TRANSLATION_VALUES
             values = {name: item[name] for name in translated if name in item}
+            values.update(self.extension.translated_values(source, item))
             values["slug"] = item.get("slug") or slug_from_title(item["title"])
             paths = [value.path for value in segments.values]
             texts = translated_texts(source, values, paths)

@@ -61,16 +61,18 @@ class ImportResult:
 
 
 @old_objects_set_aside()
-def import_file(path, user=None, progress=None):
+def import_file(path, user=None, progress=None, extension=None):
     """Validate then import the file at ``path``; raise :class:`InvalidContent` when it has problems.
 
     The import is one transaction: when any line fails, nothing is written.
     ``progress`` (a :class:`core.progress.Progress`) is advanced by each line written or found unchanged.
+    ``extension`` (an :class:`interchange.bulk_import.ImportExtension`) adds what the file cannot carry to new pages.
     """
     report = validate_file(path)
     if not report.is_valid:
         raise InvalidContent(report)
     importer = _Importer(path, user, progress)
+    importer.new_content.extension = extension or importer.new_content.extension
     try:
         with write_transaction(), batched_tasks():
             result = importer.run()

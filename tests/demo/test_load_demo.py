@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
 
 from cooperation.models import CooperationIndexPage, CooperationProtocolPage
 from demo.cooperation import ACTIVITY_KINDS
+from demo.enrichment import ILLUSTRATION_ALT
 from demo.heritage import GALLERIES, RECOGNITIONS, recognition_texts
 from demo.management.commands.load_demo import site_address
 from events.models import EventIndexPage, EventPage
@@ -177,6 +178,33 @@ def test_the_demo_admin_can_log_in_with_the_random_password_printed_once(demo, d
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == "/admin/"
     assert get_user_model().objects.get(username="admin").is_superuser
+
+
+@pytest.mark.parametrize(
+    "model", (OrganisationPage, HeritageProjectPage, JubileePage), ids=lambda model: model.__name__
+)
+def test_imported_pages_get_their_pictures_in_their_first_revision(demo, db, model):
+    """The import writes the demo's additions with each page and translation: no second revision for them."""
+    for page in model.objects.filter(external_id__isnull=False):
+        assert Revision.objects.for_instance(page).count() == 1, page.title
+        if page.body:
+            assert page.get_latest_revision_as_object().image_id == page.image_id is not None
+
+
+def test_a_sync_of_a_heritage_translation_keeps_its_translated_pictures_texts(demo, db):
+    source = HeritageProjectPage.objects.get(external_id="uccle-emigrant-graves", locale__language_code="en")
+    record = TranslationSource.objects.get_for_instance(source)
+    record.update_from_db()  # "Sync translated pages" in wagtail-localize's editor
+    Translation.objects.get(source=record, target_locale__language_code="nl").save_target(publish=False)
+
+    dutch = source.get_translation(Locale.objects.get(language_code="nl")).specific.get_latest_revision_as_object()
+    assert dutch.image_alt == ILLUSTRATION_ALT["nl"].format(title=dutch.title)
+    assert [image.caption for image in dutch.gallery_images.all()] == [
+        captions["nl"] for captions in GALLERIES["uccle-emigrant-graves"]
+    ]
+    assert [block.value["title"] for block in dutch.recognitions] == [
+        texts["title"] for texts in recognition_texts("uccle-emigrant-graves", "nl")
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

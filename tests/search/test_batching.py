@@ -75,6 +75,26 @@ def test_references_are_recorded_once_the_batch_ends(home_page):
     assert str(event.pk) in referencing
 
 
+def test_a_page_with_many_inline_rows_has_its_references_recorded_once(home_page, monkeypatch):
+    organisations = [factories.OrganisationPageFactory(parent=home_page) for _ in range(3)]
+    recorded = []
+    record = ReferenceIndex.create_or_update_for_object.__func__
+
+    def record_and_count(cls, obj):
+        recorded.append((type(obj), obj.pk))
+        return record(cls, obj)
+
+    monkeypatch.setattr(ReferenceIndex, "create_or_update_for_object", classmethod(record_and_count))
+    with batched_tasks():
+        event = factories.EventPageFactory(parent=home_page)
+        for organisation in organisations:
+            factories.EventOrganiserFactory(event=event, organisation=organisation)
+    # One task per inline row was noted; the rows name their page, which is indexed once for all of them.
+    assert recorded.count((type(event), event.pk)) == 1
+    for organisation in organisations:
+        assert str(event.pk) in ReferenceIndex.get_references_to(organisation).values_list("object_id", flat=True)
+
+
 def test_a_failed_batch_runs_nothing(home_page, indexed_saves):
     with pytest.raises(RuntimeError), batched_tasks():
         factories.StandardPageFactory(parent=home_page, title="Samovar evening")

@@ -25,7 +25,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from demo import CONTENT_PATH
-from demo.enrichment import enrich_content, enrich_home_pages, enrich_sections
+from demo.enrichment import DemoExtension, enrich_content, enrich_home_pages, enrich_sections
 from demo.form_pages import add_form_pages
 from demo.listings import add_listings
 from demo.participation import add_registration_event
@@ -86,7 +86,10 @@ class Command(BaseCommand):
             # Home and section pages first, so that they come first in menus, before the imported plain pages.
             enrich_home_pages()
             enrich_sections()
-            call_command("import_content", str(CONTENT_PATH), stdout=self.stdout, stderr=self.stderr)
+            # New pages get their pictures and the rest in the import's batches; enrich_content then finds them done.
+            call_command(
+                "import_content", str(CONTENT_PATH), stdout=self.stdout, stderr=self.stderr, extension=DemoExtension()
+            )
             enrich_content(source_locales(CONTENT_PATH))
             add_listings()
             add_registration_event()

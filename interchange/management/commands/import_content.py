@@ -10,14 +10,16 @@ from interchange.validation import InvalidContent
 
 class Command(BaseCommand):
     help = "Import content from a JSON Lines file in the interchange format (docs/content-format.md)."
+    #: ``call_command("import_content", path, extension=...)``: an ``ImportExtension`` for the new pages (the demo's).
+    stealth_options = ("extension",)
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="path of the .jsonl file")
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, extension=None, **options):
         try:
             progress = Progress(self.stderr, total=_count_lines(file), label="Importing")
-            result = import_file(file, progress=progress)
+            result = import_file(file, progress=progress, extension=extension)
             progress.finish()
         except FileNotFoundError:
             raise CommandError(f"{file}: no such file") from None
