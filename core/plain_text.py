@@ -25,7 +25,10 @@ def printable(text, keep_line_breaks=False):
     """
     if text is None:
         return ""
-    text = _LINE_BREAKS.sub("\n", str(text))
+    text = str(text)
+    if text.isprintable():  # no control character, line break, tab or surrogate: nothing to replace
+        return text.strip()
+    text = _LINE_BREAKS.sub("\n", text)
     text = _UNPRINTABLE.sub("", text).replace("\t", " ")
     if not keep_line_breaks:
         text = _LINE_BREAK_WITH_SPACES.sub(" ", text)

@@ -9,17 +9,20 @@ and answers 304 to a reader that has it already.
 A year's window holds hundreds of events: they are read as rows of the fields
 an item shows (:data:`ITEM_FIELDS`), their tags in one query, and their links
 from each page's ``url_path`` and its site root's URL, worked out once
-(:class:`core.page_urls.PageUrls`), instead of as pages asked one by one.
+(:class:`core.page_urls.PageUrls`), instead of as pages asked one by one. The
+syndication framework writes the channel; each item is written from its row
+as the framework would write it (:mod:`core.feed_items`), and its date with
+the language's format split once (:class:`core.date_formats.KeptDateFormat`).
 """
 
 from collections import defaultdict
 
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.functional import cached_property
+from django.contrib.sites.shortcuts import get_current_site
 
 from core.cache import cached_content_response
-from core.feeds import AtomMixin, PageListingFeed
+from core.date_formats import KeptDateFormat
+from core.feed_items import ItemLinks, WrittenAtomFeed, WrittenRssFeed
+from core.feeds import PageListingFeed
 from core.models import PageTag
 from core.page_urls import PageUrls
 from core.plain_text import printable
@@ -48,6 +51,8 @@ ITEM_FIELDS = (
 
 
 class EventsRssFeed(PageListingFeed):
+    feed_type = WrittenRssFeed
+
     def __call__(self, request, *args, **kwargs):
         from .views import feed_cache_key, refused_window
 
@@ -74,6 +79,10 @@ class EventsRssFeed(PageListingFeed):
         return events
 
     def items(self):
+        """Nothing for the framework to ask item by item: :meth:`get_feed` writes the items from :meth:`rows`."""
+        return ()
+
+    def rows(self):
         rows = list(self.get_items().values(*ITEM_FIELDS)[:MAX_FEED_EVENTS])
         tags = defaultdict(list)
         for page_id, name in (
@@ -86,47 +95,37 @@ class EventsRssFeed(PageListingFeed):
             row["tags"] = tags[row["pk"]]
         return rows
 
-    @cached_property
-    def page_urls(self):
-        return PageUrls(self.request)
-
-    @cached_property
-    def category_labels(self):
-        return {value: printable(label) for value, label in EventCategory.choices}
-
-    def item_title(self, item):
-        return printable(item["title"])
-
-    def item_link(self, item):
-        return self.page_urls.url(item["url_path"])
-
-    def item_description(self, item):
-        when = date_format(
-            timezone.localtime(item["shown_start"], parse_time_zone(item["time_zone"])), "DATETIME_FORMAT"
-        )
-        place = ", ".join(printable(part) for part in (item["venue"], item["city"]) if printable(part))
-        summary = printable(item["summary"], keep_line_breaks=True)
-        return " — ".join(part for part in (when, place, summary) if part)
-
-    def item_pubdate(self, item):
-        return item["first_published_at"]
-
-    def item_updateddate(self, item):
-        return item["last_published_at"]
-
-    @cached_property
-    def host(self):
-        return self.page.get_site().hostname
-
-    def item_guid(self, item):
-        return event_uid(item["translation_key"], item["locale__language_code"], self.host)
-
-    item_guid_is_permalink = False
-
-    def item_categories(self, item):
-        label = self.category_labels.get(item["category"], item["category"])
-        return [label, *item["tags"]]
+    def get_feed(self, obj, request):
+        """The framework's channel, then an item for each row (what the framework's ``item_*`` methods would give)."""
+        feed = super().get_feed(obj, request)
+        links = ItemLinks(get_current_site(request).domain, request.is_secure())
+        page_urls = PageUrls(request)
+        host = self.page.get_site().hostname
+        labels = {value: printable(label) for value, label in EventCategory.choices}
+        written_date = KeptDateFormat("DATETIME_FORMAT")
+        zones = {}
+        for row in self.rows():
+            zone = zones.get(row["time_zone"])
+            if zone is None:
+                zone = zones[row["time_zone"]] = parse_time_zone(row["time_zone"])
+            feed.add_row(
+                title=printable(row["title"]),
+                link=links(page_urls.url(row["url_path"])),
+                description=description_of(row, written_date(row["shown_start"].astimezone(zone))),
+                guid=event_uid(row["translation_key"], row["locale__language_code"], host),
+                guid_is_permalink=False,
+                pubdate=row["first_published_at"],
+                updateddate=row["last_published_at"],
+                categories=[labels.get(row["category"], row["category"]), *row["tags"]],
+            )
+        return feed
 
 
-class EventsAtomFeed(AtomMixin, EventsRssFeed):
-    pass
+def description_of(row, when):
+    """When (the shown occurrence, written in the event's zone), where and what."""
+    place = ", ".join(filter(None, (printable(row["venue"]), printable(row["city"]))))
+    return " — ".join(filter(None, (when, place, printable(row["summary"], keep_line_breaks=True))))
+
+
+class EventsAtomFeed(EventsRssFeed):
+    feed_type = WrittenAtomFeed
