@@ -6,8 +6,8 @@ an import or an export frees. An import allocates enough to run full
 collections as it goes, each scanning them all again. :func:`old_objects_set_aside` keeps the objects that exist when the work
 starts out of the collector's sight (``gc.freeze``) and gives them back after
 (``gc.unfreeze``): the collections in between scan what the work allocated.
-Nothing is kept longer than it would be: what the work drops is collected as
-before, and the objects set aside are collectable again at the end.
+What the work drops is collected as before, the objects set aside are
+collectable again at the end, and garbage from before is collected first.
 """
 
 import gc
@@ -23,6 +23,10 @@ def old_objects_set_aside():
     outermost = not getattr(_depth, "value", 0)
     _depth.value = getattr(_depth, "value", 0) + 1
     if outermost:
+        # Garbage of earlier work (promoted to the oldest generation, not yet collected) would be set
+        # aside with the rest and outlive this work too: in a worker running imports one after another,
+        # it would pile up. One full collection first keeps the process's memory flat.
+        gc.collect()
         gc.freeze()
     try:
         yield

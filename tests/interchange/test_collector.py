@@ -1,6 +1,7 @@
 """An import or an export keeps the process's existing objects out of the garbage collector's scans, and gives them back."""
 
 import gc
+import weakref
 
 import pytest
 
@@ -28,3 +29,15 @@ def test_what_the_block_drops_is_still_collected():
         node.self = node
         del node
         assert gc.collect() > 0
+
+
+def test_garbage_from_before_is_collected_not_set_aside():
+    class Node:
+        pass
+
+    node = Node()
+    node.self = node
+    alive = weakref.ref(node)
+    del node
+    with old_objects_set_aside():
+        assert alive() is None
