@@ -59,6 +59,11 @@ class FieldKind(StrEnum):
     REFERENCE = "reference"
     #: A list of ids of items of the ``target`` type (the ordered links of the page's ``relation``).
     REFERENCES = "references"
+    #: An iCalendar recurrence rule: an RFC 5545 RRULE value (``FREQ=WEEKLY;BYDAY=TU``), read in the
+    #: zone of the type's ``DATETIME`` fields; its field's ``canonical`` gives the form the page keeps.
+    RECURRENCE = "recurrence"
+    #: A list of ``YYYY-MM-DD`` dates, each once (a set: kept and written in date order).
+    DATES = "dates"
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,11 @@ class ImportField:
     relation: str = ""
     #: The model field that keeps the full date of a ``YEAR_OR_DATE`` field (``model_field`` keeps the year).
     date_field: str = ""
+    #: For a ``RECURRENCE`` field: ``canonical(text, tzinfo)``, the model's own form of a valid rule,
+    #: which the page keeps and the export writes (so that a re-import of an export changes nothing).
+    canonical: object = field(default=None, compare=False)
+    #: The field this one means nothing without: a line giving this one must give that one too.
+    needs: str = ""
 
     @property
     def attribute(self):

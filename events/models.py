@@ -201,6 +201,8 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
             ImportField("city", FieldKind.TEXT, translatable=True),
             ImportField("start", FieldKind.DATETIME, required=True),
             ImportField("end", FieldKind.DATETIME, required=True),
+            ImportField("recurrence", FieldKind.RECURRENCE, canonical=normalize_recurrence),
+            ImportField("exception_dates", FieldKind.DATES, needs="recurrence"),
             ImportField("country", FieldKind.COUNTRY),
             ImportField("organisers", FieldKind.REFERENCES, target="organisation", relation="organisers"),
             ImportField("category", FieldKind.CHOICE),
@@ -280,8 +282,12 @@ class EventPage(RegistrationMixin, RoutablePageMixin, LocationMixin, EventOccurr
             )
 
     def save(self, *args, **kwargs):
-        self.last_occurrence_end = self.compute_last_occurrence_end()
+        self.set_derived_fields()
         super().save(*args, **kwargs)
+
+    def set_derived_fields(self):
+        """What a save works out from the other fields; also called by the writes that skip ``save`` (an import)."""
+        self.last_occurrence_end = self.compute_last_occurrence_end()
 
     @path("", name="detail")
     def detail(self, request):

@@ -81,7 +81,10 @@ def normalize_recurrence(text, tzinfo):
         rule["UNTIL"] = [_until_in_utc(rule["UNTIL"][0], tzinfo)]
     normalized = rule.to_ical().decode()
     try:
-        # Some mistakes (INTERVAL=0) only surface when the first date is computed.
+        if int(rule.get("INTERVAL", [1])[0]) < 1:
+            # dateutil accepts it, and then never gets past the first date: any walk along the rule would hang.
+            raise ValueError("INTERVAL must be 1 or more")
+        # Some mistakes (BYSETPOS=0) only surface when the first date is computed.
         next(iter(rrulestr(normalized, dtstart=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))), None)
     except (ValueError, TypeError) as error:
         raise ValidationError(

@@ -10,6 +10,7 @@ Which model field each item field sets, and how, is the registry's import
 schema (:class:`core.registry.ImportField`): by the field's kind.
 """
 
+import datetime
 from html import escape
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -18,7 +19,7 @@ from wagtail.rich_text import RichText
 from core.registry import FieldKind, content_types
 
 from .checks import founded_year_of, parse_date, parse_datetime
-from .exporter import time_zone_for
+from .exporter import format_datetime, time_zone_for, tzinfo_for
 from .pages import model_of
 
 #: Model fields every line sets; a type's fields add theirs (the others: place
@@ -84,16 +85,45 @@ def _assign(page, field, item):
         setattr(page, name, value)
     elif field.kind == FieldKind.CHOICE:
         setattr(page, name, _default(page, name) if value is None else value)
+    elif field.kind == FieldKind.DATES:
+        setattr(page, name, kept_value(field, value, None) if value else [])
     else:
         setattr(page, name, "" if value is None else value)
 
 
 def _assign_times(page, item, fields):
-    """``DATETIME`` fields, kept in the zone (or fixed offset) they were given in."""
+    """``DATETIME`` fields, kept in the zone (or fixed offset) they were given in; return that zone."""
     moments = [parse_datetime(item[field.name]) for field in fields]
     for field, moment in zip(fields, moments, strict=True):
         setattr(page, field.model_field or field.name, moment)
     page.time_zone = time_zone_for(*moments)
+    return tzinfo_for(*moments)
+
+
+def kept_value(field, value, tzinfo):
+    """The form the page keeps, and the export writes, of the valid ``value`` of a ``RECURRENCE`` or ``DATES`` field.
+
+    ``tzinfo``: the zone of the line's times, in which a rule's dates are read.
+    """
+    if field.kind == FieldKind.DATES:
+        return sorted(value)  # YYYY-MM-DD: the text's order is the dates' order
+    text = value.strip()
+    return field.canonical(text, tzinfo) if field.canonical and text else text
+
+
+def kept_values(item):
+    """The source line's times, rules and date lists as its page keeps them and the export writes them."""
+    entry = content_types().get(item["type"])
+    times = [field for field in entry.import_fields if field.kind == FieldKind.DATETIME]
+    kept, tzinfo = {}, datetime.UTC
+    if times:
+        moments = [parse_datetime(item[field.name]) for field in times]
+        tzinfo = tzinfo_for(*moments)
+        kept.update((field.name, format_datetime(moment, tzinfo)) for field, moment in zip(times, moments, strict=True))
+    for field in entry.import_fields:
+        if field.kind in (FieldKind.RECURRENCE, FieldKind.DATES) and item.get(field.name):
+            kept[field.name] = kept_value(field, item[field.name], tzinfo)
+    return kept
 
 
 def assign_fields(page, item, anniversary=None):
@@ -105,18 +135,21 @@ def assign_fields(page, item, anniversary=None):
     page.summary = item.get("summary", "")
     page.body = paragraph_blocks(item.get("body", []))
     entry = content_types().get(item["type"])
-    times = []
+    times, rules = [], []
     for field in entry.import_fields:
         if field.kind in (FieldKind.REFERENCE, FieldKind.REFERENCES):
             continue
         if field.kind == FieldKind.DATETIME:
             times.append(field)
+        elif field.kind == FieldKind.RECURRENCE:
+            rules.append(field)  # read in the zone of the times
         elif field.name == "anniversary":
             page.anniversary = anniversary
         else:
             _assign(page, field, item)
-    if times:
-        _assign_times(page, item, times)
+    tzinfo = _assign_times(page, item, times) if times else datetime.UTC
+    for field in rules:
+        setattr(page, field.model_field or field.name, kept_value(field, item.get(field.name) or "", tzinfo))
 
 
 def stand_in(item_type, source):

@@ -119,6 +119,9 @@ class NewContent:
                 setattr(page, f"{reference.attribute}_id", self.pk_of(item[reference.name]))
         self.extension.source_fields(page, item)
         set_state(page, item.get("status", "live"), timezone.now())
+        # What the model's save works out from the fields (an event's last date): its row is written without save.
+        if hasattr(page, "set_derived_fields"):
+            page.set_derived_fields()
         parent = importer.parent_for(item)
         slug = item.get("slug") or slug_from_title(item["title"])
         self.tree.place(page, parent, slug, reserved=bool(item.get("slug")))

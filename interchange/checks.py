@@ -36,6 +36,8 @@ SMALL_INT_MAX = 32767
 PARAGRAPH_MAX_LENGTH = 20_000
 PARAGRAPHS_MAX = 500
 TAGS_MAX = 50
+#: Dates of a ``DATES`` field (an event's exception dates): years of a weekly rule's holidays.
+DATES_MAX = 1000
 #: Event times are kept within a day of what Python and the databases can
 #: hold, so that showing them in any time zone stays a valid date.
 EARLIEST_MOMENT = datetime.datetime(1, 1, 2, tzinfo=datetime.UTC)
@@ -177,7 +179,28 @@ def parse_date(value):
 
 
 def _check_date(value):
-    return None if parse_date(value) else f"{value!r} is not a date (YYYY-MM-DD)"
+    return None if parse_date(value) else f"{_shown(value)} is not a date (YYYY-MM-DD)"
+
+
+def _shown(value):
+    """``value`` as a message quotes it: its start only, when long."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else f"{shown[:36]}...{shown[-1]}"
+
+
+def _check_dates(value):
+    if not isinstance(value, list):
+        return "must be a list of dates (YYYY-MM-DD)"
+    if len(value) > DATES_MAX:
+        return f"has {len(value)} dates; at most {DATES_MAX} allowed"
+    seen = set()
+    for day in value:
+        if not parse_date(day):
+            return f"item {_shown(day)} is not a date (YYYY-MM-DD)"
+        if day in seen:
+            return f"lists {day} twice"
+        seen.add(day)
+    return None
 
 
 def founded_year_of(value):
@@ -304,6 +327,7 @@ KIND_CHECKS = {
     FieldKind.COUNTRY: _check_country,
     FieldKind.YEAR_OR_DATE: _check_founded,
     FieldKind.DATE: _check_date,
+    FieldKind.DATES: _check_dates,
     FieldKind.DATETIME: _check_datetime,
     FieldKind.POSITIVE_INT: _check_positive_int,
     FieldKind.REFERENCE: _check_reference,
@@ -324,7 +348,19 @@ def _type_field_check(model, field):
         return lambda value: _check_choice(value, values)
     if field.kind == FieldKind.TEXT:
         return _check_by_model(model_field, "text", required=False)
+    if field.kind == FieldKind.RECURRENCE:
+        return _check_by_model(model_field, "recurrence rule (RFC 5545 RRULE)", required=False)
     return _check_by_model(model_field, "URL" if field.kind == FieldKind.URL else "email address")
+
+
+def missing_needed(item_type, item):
+    """``[(field, message)]``: the fields of the line ``item`` given without the field they need."""
+    entry = entry_of(item_type)
+    return [
+        (field.name, f"needs {field.needs}: give it on the same line, or leave {field.name} out")
+        for field in (entry.import_fields if entry else ())
+        if field.needs and item.get(field.name) not in (None, "", []) and item.get(field.needs) in (None, "", [])
+    ]
 
 
 def check_value(item_type, name, value):

@@ -30,12 +30,12 @@ from localisation.slugs import slug_from_title
 from localisation.translation import translate_page, translation_source_for
 from search.batching import batched_tasks
 
-from .building import anniversary_for, assign_fields
+from .building import anniversary_for, assign_fields, kept_values
 from .bulk_import import NewContent
-from .checks import founded_year_of, parse_datetime
+from .checks import founded_year_of
 from .collector import old_objects_set_aside
 from .current_items import ITEM_BATCH, batches, current_source_items, current_translation_items
-from .exporter import format_datetime, link_field, page_item, tzinfo_for
+from .exporter import link_field, page_item
 from .failures import IMPORT_FAILURES, problems_of
 from .pages import model_of, pages_with_ids, site_items
 from .reading import iter_items, open_lines
@@ -213,15 +213,10 @@ class _Importer:
         """The item ``page`` exports once ``item`` is applied: the line with the values the page derives."""
         expected = {**item, "status": item.get("status", "live"), "slug": item.get("slug") or page.slug}
         entry = content_types().get(item["type"])
-        times = [import_field.name for import_field in entry.import_fields if import_field.kind == FieldKind.DATETIME]
         for choice in (import_field for import_field in entry.import_fields if import_field.kind == FieldKind.CHOICE):
             expected.setdefault(choice.name, page._meta.get_field(choice.model_field or choice.name).get_default())
-        if times:
-            moments = [parse_datetime(item[name]) for name in times]
-            tzinfo = tzinfo_for(*moments)
-            expected.update(
-                (name, format_datetime(moment, tzinfo)) for name, moment in zip(times, moments, strict=True)
-            )
+        # Times, rules and date lists in the form the page keeps them.
+        expected.update(kept_values(item))
         if entry.import_field("anniversary"):
             expected["anniversary"] = self.anniversary(item)
         return expected

@@ -25,6 +25,7 @@ from .checks import (
     allowed_fields,
     check_value,
     entry_of,
+    missing_needed,
     references,
     text_needing_source,
     translatable_fields,
@@ -164,6 +165,8 @@ class _Validator:
         for name in entry.required_fields:
             if name not in item:
                 self.problem(line, name, f"required for type {item_type}")
+        for name, message in missing_needed(item_type, item):
+            self.problem(line, name, message)
         self.note_references(line, item)
         if "parent" in item:
             self.parents[item["id"]] = item["parent"]

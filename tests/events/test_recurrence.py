@@ -65,6 +65,8 @@ def test_until_as_a_date_means_the_end_of_that_day_where_the_event_takes_place(m
         ("FREQ=WEEKLY;UNTIL=soon", "cannot be read"),
         ("FREQ=WEEKLY;BYSETPOS=0", "cannot be used"),
         ("FREQ=WEEKLY;COLOUR=RED", "cannot be used"),
+        ("FREQ=WEEKLY;INTERVAL=0", "INTERVAL must be 1 or more"),
+        ("FREQ=DAILY;INTERVAL=-2", "INTERVAL must be 1 or more"),
     ],
 )
 def test_invalid_rules_are_refused_with_a_clear_message(rule, message):
