@@ -28,6 +28,7 @@ from organisations.models import OrganisationIndexPage, OrganisationPage
 
 from .heritage import heritage_texts, set_gallery, set_recognitions
 from .images import compose_logo, compose_poster, demo_image
+from .new_translations import never_translated, translate_new
 
 SITE_NAMES = {"en": "Compatriots", "nl": "Landgenoten", "fr": "Compatriotes", "ru": "Соотечественники"}
 
@@ -167,16 +168,18 @@ def sync_translations(source, source_changed, values_for=None):
 
     ``values_for(language_code)`` gives further translated values (a title, an
     introduction). A translation is left alone when it already shows them and
-    the source did not change.
+    the source did not change. A page never translated gets all its translations
+    at once (:mod:`demo.new_translations`).
     """
+    locales = Locale.objects.exclude(pk=source.locale_id).order_by("language_code")
+    if never_translated(source):
+        translate_new(source, [(locale, _translated_values(source, locale, None, values_for)) for locale in locales])
+        return
     record = None  # the source's wagtail-localize record, refreshed once for all its translations
-    for locale in Locale.objects.exclude(pk=source.locale_id).order_by("language_code"):
-        code = locale.language_code
+    for locale in locales:
         current = source.get_translation_or_none(locale)
         current = current.specific if current else None
-        values = values_for(code) if values_for else {}
-        if source.image_id:
-            values["image_alt"] = _alt(source, code, values.get("title") or (current or source).title)
+        values = _translated_values(source, locale, current, values_for)
         up_to_date = (
             current is not None
             and current.image_id == source.image_id
@@ -195,6 +198,14 @@ def sync_translations(source, source_changed, values_for=None):
             translated.save_revision()
         # Published here: wagtail-localize would defer publishing to the end of the transaction.
         translated.get_latest_revision().publish()
+
+
+def _translated_values(source, locale, current, values_for):
+    code = locale.language_code
+    values = values_for(code) if values_for else {}
+    if source.image_id:
+        values["image_alt"] = _alt(source, code, values.get("title") or (current or source).title)
+    return values
 
 
 def _shows(page, name, value):

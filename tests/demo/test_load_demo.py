@@ -207,6 +207,22 @@ def test_a_sync_of_a_heritage_translation_keeps_its_translated_pictures_texts(de
     ]
 
 
+def test_a_protocol_translated_all_at_once_keeps_its_translated_activities_through_a_sync(demo, db):
+    source = CooperationProtocolPage.objects.get(external_id="cooperation-2016", locale__language_code="en")
+    french = source.get_translation(Locale.objects.get(language_code="fr")).specific
+    titles = [activity.title for activity in french.activities.all()]
+    assert titles != [activity.title for activity in source.activities.all()]
+    record = TranslationSource.objects.get_for_instance(source)
+    record.update_from_db()  # "Sync translated pages" in wagtail-localize's editor
+    Translation.objects.get(source=record, target_locale=french.locale).save_target(publish=False)
+
+    synced = french.get_latest_revision_as_object()
+    assert [activity.title for activity in synced.activities.all()] == titles
+    assert [activity.linked_page_id for activity in synced.activities.all()] == [
+        activity.linked_page_id for activity in french.activities.all()
+    ]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_home_page_of_each_language_renders(demo, db, client, language):
     response = client.get(f"/{language}/")
