@@ -135,3 +135,16 @@ def test_a_sitemap_file_far_beyond_the_last_is_not_found(client, sections):
     # Two numbers alike in their first characters are two files: the kept first does not answer for the second.
     assert client.get("/sitemap-pages.xml", {"p": "0" * 19 + "1"}).status_code == HTTPStatus.OK
     assert client.get("/sitemap-pages.xml", {"p": "0" * 19 + "1" + "0"}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_the_page_cache_keeps_an_index_no_longer_than_a_listed_page_lives(client, settings, sections):
+    settings.PAGE_CACHE = True
+    settings.PAGE_CACHE_SECONDS = 300
+    organisations = sections["organisations"]
+    soon = timezone.now() + datetime.timedelta(seconds=3)
+    factories.OrganisationPageFactory(parent=organisations, title="Qzsmexpiring", slug="qzsmexpiring", expire_at=soon)
+    first = client.get(organisations.url)
+    assert "qzsmexpiring" in first.content.decode().lower()
+    assert 0 < int(first["Cache-Control"].split("s-maxage=")[1].split(",")[0]) <= 3
+    time.sleep(max(0, (soon - timezone.now()).total_seconds()) + 0.2)
+    assert "qzsmexpiring" not in client.get(organisations.url).content.decode().lower()
