@@ -51,8 +51,8 @@ def seconds_until_expiry(pages, now=None):
     return max(1, min(CONTENT_CACHE_SECONDS, int((min(expiries) - now) / datetime.timedelta(seconds=1))))
 
 
-def seconds_until_next_expiry(now=None):
-    """How long until the next live page reaches its ``expire_at`` (None when none will).
+def next_expiry(now=None):
+    """When the next live page reaches its ``expire_at``, as a timestamp (0 when none will).
 
     Read once per content version: a cache of what visitors see may hold a
     page only until it expires, and a fragment does not know which pages it
@@ -67,6 +67,13 @@ def seconds_until_next_expiry(now=None):
         ).first()
         kept = first.timestamp() if first else 0
         content_cache().set(key, kept, CONTENT_CACHE_SECONDS)
+    return kept
+
+
+def seconds_until_next_expiry(now=None):
+    """How long until the next live page reaches its ``expire_at`` (None when none will)."""
+    now = now or timezone.now()
+    kept = next_expiry(now)
     return max(1, int(kept - now.timestamp())) if kept else None
 
 
@@ -128,7 +135,8 @@ def cached_content_response(request, key_parts, build, timeout=CONTENT_CACHE_SEC
     from django.utils.cache import get_conditional_response
     from django.utils.http import http_date
 
-    key = content_cache_key(request.scheme, request.get_host(), *key_parts)
+    # The next expiry in the key: once a page expires, the answer (and its ETag) is another.
+    key = content_cache_key(request.scheme, request.get_host(), *key_parts, next_expiry())
     etag = f'"{key.removeprefix("content:")[:32]}"'
     last_modified = content_changed_at()
     if since is not None and since > last_modified:

@@ -156,8 +156,14 @@ def test_an_event_expiring_after_its_surfaces_were_kept_leaves_them_when_it_expi
     OrganisationPage.objects.filter(pk=organiser.pk).update(expire_at=soon)
     factories.EventPageFactory(parent=calendar, title="Qzevother")  # moves the content version on
     assert leaks(texts(client, calendar, public_event), [public_event])
+    etags = {surface: client.get(calendar.url + surface)["ETag"] for surface in ("ical/", "feed/rss/")}
     time.sleep(max(0, (soon - timezone.now()).total_seconds()) + 0.2)
     assert leaks(texts(client, calendar, public_event), [public_event, organiser]) == {}
+    # A subscriber holding the feed from before the expiry gets the new one, not a 304.
+    for surface, etag in etags.items():
+        response = client.get(calendar.url + surface, HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == HTTPStatus.OK, surface
+        assert shown(response.content.decode(), [public_event]) == [], surface
 
 
 PARAMETERS = ("page", "month", "day", "days_back", "days_ahead", "category", "organiser", "city", "locale", "group")
