@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_countries.fields import Country
 from modelcluster.fields import ParentalKey
+from treebeard.exceptions import PathOverflow
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
@@ -68,7 +69,7 @@ class OrganisationIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        organisations = OrganisationPage.objects.child_of(self).visible()
+        organisations = self.directory_pages().visible()
         # Values a visitor may have mistyped or that no longer exist are ignored, not refused.
         asked = {name: request.GET.get(name, "") for name in ("kind", "city", "country")}
         summary = self.directory_summary(organisations)
@@ -100,6 +101,20 @@ class OrganisationIndexPage(BasePage):
             membership_figures=summary["membership_figures"],
         )
         return context
+
+    def directory_pages(self):
+        """The index's organisations: ``child_of``, with the same bounds on ``path`` as a range.
+
+        ``child_of`` asks ``path LIKE 'prefix%'``, which SQLite's index on ``path``
+        cannot serve (its LIKE ignores case): its planner then read every page of
+        the site through the index on ``expire_at``. Between the index page's path
+        and its next sibling's, it reads this index's children only.
+        """
+        children = OrganisationPage.objects.child_of(self)
+        try:
+            return children.filter(path__gt=self.path, path__lt=self._inc_path())
+        except PathOverflow:  # the last sibling a path can hold: no next sibling to bound by
+            return children
 
     @staticmethod
     def listing_key(request, filters):
