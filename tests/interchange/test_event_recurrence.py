@@ -1,5 +1,6 @@
 """An event's recurrence rule and exception dates in the interchange format: round trip, re-import, validation."""
 
+import datetime
 import io
 import json
 from http import HTTPStatus
@@ -170,6 +171,23 @@ def test_bad_values_are_line_numbered_problems(home_page, fields, expected):
     found = problems(item)
     assert len(found) == 1
     assert found[0].startswith(expected)
+
+
+def test_every_exception_date_that_is_not_a_date_of_the_rule_is_named(home_page):
+    # 17 February is a Wednesday; 6 July a Tuesday after the rule's last date.
+    dates = ["2027-02-16", "2027-02-17", "2027-04-13", "2027-07-06"]
+    (found,) = problems(course(exception_dates=dates))
+    assert found == "line 1: exception_dates: Not a date of this event: Feb. 17, 2027, July 6, 2027."
+
+
+def test_a_weekly_rule_may_have_a_thousand_exceptions(home_page):
+    from interchange.checks import DATES_MAX
+
+    weekly = course(recurrence="FREQ=WEEKLY;BYDAY=TU", exception_dates=[])
+    weekly["exception_dates"] = [
+        (datetime.date(2027, 1, 12) + datetime.timedelta(weeks=week)).isoformat() for week in range(DATES_MAX)
+    ]
+    assert problems(weekly) == []
 
 
 def test_too_many_exception_dates_are_refused(home_page):
