@@ -26,8 +26,8 @@ PUBLIC = "qzsmpublic"
 @pytest.fixture
 def hidden(home_page, sections, translate):
     translate(home_page, "fr", {"title": "Accueil", "slug": "accueil"})
-    public = factories.StandardPageFactory(parent=home_page, title=PUBLIC.title(), slug=PUBLIC)
-    pages = make_hidden_pages(home_page, factories.StandardPageFactory, "qzsm")
+    public = factories.StandardPageFactory(parent=home_page, title=PUBLIC.title(), slug=PUBLIC, show_in_menus=True)
+    pages = make_hidden_pages(home_page, factories.StandardPageFactory, "qzsm", show_in_menus=True)
     pages["translation"] = draft_translation(public, "fr", "qzsmtranslation")
     return public, pages
 
@@ -45,6 +45,14 @@ def test_the_sitemap_lists_no_hidden_page(client, hidden):
     text = sitemap_text(client)
     assert PUBLIC in text
     assert shown(text, pages.values()) == []
+
+
+def test_the_home_page_and_its_menu_list_no_hidden_page(client, hidden):
+    _public, pages = hidden
+    for url in ("/en/", f"/en/{PUBLIC}/"):
+        text = client.get(url).content.decode()
+        assert PUBLIC in text
+        assert shown(text, pages.values()) == [], url
 
 
 def test_a_page_hidden_after_the_sitemap_was_kept_leaves_it(client, home_page):
