@@ -10,6 +10,7 @@ a random name until the job has run.
 """
 
 from http import HTTPStatus
+from itertools import islice
 
 from django import forms
 from django.conf import settings
@@ -25,6 +26,7 @@ from core.client_address import client_address
 
 from .jobs import confirm_import, lines_done, start_check, upload_path
 from .models import ImportJob
+from .reading import bounded_lines, read_lines
 
 MODERATORS = "Moderators"
 MAX_UPLOAD_SIZE = getattr(settings, "INTERCHANGE_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
@@ -32,6 +34,20 @@ MAX_UPLOAD_SIZE = getattr(settings, "INTERCHANGE_MAX_UPLOAD_SIZE", 50 * 1024 * 1
 RECENT_JOBS = 10
 #: Seconds between two looks at a running job's progress (the page's script).
 REFRESH_SECONDS = 2
+#: Lines read while the upload is received, so that a file that is not JSON Lines at all (a spreadsheet,
+#: a JSON array, another encoding) is refused at once; the worker checks every line of the others.
+LINES_READ_AT_UPLOAD = 20
+#: Problems of those lines shown on the form.
+PROBLEMS_SHOWN_AT_UPLOAD = 5
+
+
+def first_lines_problems(upload):
+    """What makes the first lines of ``upload`` unreadable (not UTF-8, not a JSON object, too long)."""
+    upload.seek(0)
+    lines = islice(bounded_lines(upload.file), LINES_READ_AT_UPLOAD)
+    problems = [problem for _number, _item, problem in read_lines(lines) if problem]
+    upload.seek(0)
+    return problems
 
 
 def can_import(user):
@@ -51,6 +67,11 @@ class UploadForm(forms.Form):
             )
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
+        if problems := first_lines_problems(upload):
+            raise forms.ValidationError(
+                [_("This is not a content file (JSON Lines, UTF-8):")]
+                + [str(problem) for problem in problems[:PROBLEMS_SHOWN_AT_UPLOAD]]
+            )
         return upload
 
 

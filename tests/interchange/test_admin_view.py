@@ -50,16 +50,35 @@ def test_upload_report_then_confirm_imports(moderator_client):
 
 
 def test_invalid_upload_shows_every_problem_and_imports_nothing(moderator_client):
-    content = b'{"id": "Bad", "type": "organisation", "locale": "en", "title": "T"}\n\xff\xfe\n[1]\n'
+    lines = [{**ITEM, "id": "Bad"}, {**ITEM, "id": "no-title", "title": ""}, {**ITEM, "id": "x", "type": "castle"}]
+    content = b"".join(json.dumps(line).encode() + b"\n" for line in lines)
     response = moderator_client.post(reverse("interchange_import"), {"file": upload(content)})
     job = ImportJob.objects.get()
     assert job.status == ImportJob.Status.FAILED
     page = moderator_client.get(response.url).content.decode()
     assert "line 1: id:" in page
-    assert "line 2: encoding: not UTF-8" in page
-    assert "line 3: json: each line must be a JSON object" in page
+    assert "line 2: title:" in page
+    assert "line 3: type:" in page
     assert "Confirm the import" not in page
     assert not OrganisationPage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"\xff\xfe{\x00\n", "line 1: encoding: not UTF-8"),
+        (b"id;type;title\npushkin-fund;organisation;Fund\n", "line 1: json: invalid JSON"),
+        (b'[{"id": "pushkin-fund"}]\n', "line 1: json: each line must be a JSON object"),
+        (json.dumps(ITEM).encode() + b"\n" + b"%PDF-1.7\n", "line 2: json: invalid JSON"),
+    ],
+)
+def test_a_file_that_is_not_json_lines_is_refused_at_the_upload(moderator_client, content, problem):
+    response = moderator_client.post(reverse("interchange_import"), {"file": upload(content)})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    page = response.content.decode()
+    assert "This is not a content file (JSON Lines, UTF-8):" in page
+    assert problem in page
+    assert not ImportJob.objects.exists() and not OrganisationPage.objects.exists()
 
 
 def test_empty_or_missing_file_is_a_form_error(moderator_client):
@@ -70,7 +89,8 @@ def test_empty_or_missing_file_is_a_form_error(moderator_client):
 
 
 def test_only_a_checked_upload_can_be_confirmed(moderator_client):
-    response = moderator_client.post(reverse("interchange_import"), {"file": upload(b"[1]\n")})
+    bad_id = json.dumps({**ITEM, "id": "Bad"}).encode() + b"\n"
+    response = moderator_client.post(reverse("interchange_import"), {"file": upload(bad_id)})
     job = ImportJob.objects.get()
     confirm = reverse("interchange_import_confirm", args=[job.pk])
     assert moderator_client.post(confirm).status_code == HTTPStatus.FOUND
