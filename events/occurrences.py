@@ -16,6 +16,7 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Case, DateTimeField, Value, When
 from django.utils import timezone
@@ -182,36 +183,44 @@ class EventOccurrences:
         return last_end is not None and last_end < timezone.now()
 
 
+@dataclass(eq=False)
+class EventDates(EventOccurrences):
+    """An event's dates as a row holds them: what its occurrences are worked out from, without a page.
+
+    An ``EventPage`` made for that sets every one of its fields and relations,
+    which cost more than walking the rule.
+    """
+
+    pk: int
+    start: datetime.datetime
+    end: datetime.datetime
+    time_zone: str
+    recurrence: str
+    exception_dates: list
+    last_occurrence_end: datetime.datetime | None
+
+
 def shown_starts(events, moment, period_start=None, period_end=None):
-    """``{id: start}`` of the occurrence to show, for each recurring event of ``events`` that needs it.
+    """``{id: start}`` of the occurrence to show, for each recurring event of ``events`` (pages of any type).
 
     Only events that started before the moment (or the period's start, when
     later) can show another occurrence than their first.
     """
-    from .models import EventPage
-
     reference = max(moment, period_start) if period_start else moment
     rows = (
-        EventPage.objects.filter(pk__in=events.order_by().values("pk"))
+        apps.get_model("events", "EventPage")
+        .objects.filter(pk__in=events.order_by().values("pk"))
         .exclude(recurrence="")
         .filter(start__lt=reference)
         .order_by()
-        .values_list("pk", "start", "end", "time_zone", "recurrence", "exception_dates", "last_occurrence_end")
+        .values_list("pk", *OCCURRENCE_FIELDS, "last_occurrence_end")
     )
     starts = {}
-    for pk, start, end, time_zone, recurrence, exception_dates, last_occurrence_end in rows:
-        event = EventPage(
-            pk=pk,
-            start=start,
-            end=end,
-            time_zone=time_zone,
-            recurrence=recurrence,
-            exception_dates=exception_dates,
-            last_occurrence_end=last_occurrence_end,
-        )
+    for row in rows:
+        event = EventDates(*row)
         occurrence = event.occurrence_to_show(moment, period_start, period_end)
-        if occurrence.start != start:
-            starts[pk] = occurrence.start
+        if occurrence.start != event.start:
+            starts[event.pk] = occurrence.start
     return starts
 
 
