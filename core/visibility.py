@@ -3,8 +3,8 @@
 A page is visible when it is live, has not passed its expiry date (Wagtail
 unpublishes expired pages only when ``publish_scheduled`` runs, so until then
 the date itself decides), has no view restriction (password, login or groups)
-on itself or any ancestor, has no ancestor that is not live (a section
-unpublished alone hides its children) and, when a site is given, belongs to that site: a
+on itself or any ancestor, has no ancestor that is not live or past its expiry
+(a section unpublished alone hides its children) and, when a site is given, belongs to that site: a
 site's languages are the translations of its root page, side by side in the
 tree, so the site is every page under any of them.
 
@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key
+from core.cache import CONTENT_CACHE_SECONDS, content_cache, content_cache_key, next_expiry
 
 
 def not_expired(now=None, by_id=False):
@@ -51,11 +51,12 @@ def unrestricted():
 
 
 def under_live_parents():
-    """Condition: every ancestor is live.
+    """Condition: every ancestor is live and not past its expiry.
 
     Unpublishing a section alone leaves its children live, and Wagtail would
     still list and serve them; they are hidden with it. The sections read are
-    the pages not live that have children (drafts are mostly leaves).
+    the pages not live, or past their expiry, that have children (drafts are
+    mostly leaves).
     """
     hidden = Q()
     for path, depth in _unpublished_sections():
@@ -64,14 +65,19 @@ def under_live_parents():
 
 
 def _unpublished_sections():
+    # Read again once the next expiry has passed: an expiry leaves the content version as it was.
     return _kept(
-        "unpublished-sections",
-        lambda: Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path", "depth"),
+        ("unpublished-sections", next_expiry()),
+        lambda: (
+            Page.objects.filter(Q(live=False) | Q(expire_at__lte=timezone.now()), numchild__gt=0)
+            .order_by()
+            .values_list("path", "depth")
+        ),
     )
 
 
 def has_unpublished_ancestor(page):
-    """Whether an ancestor of ``page`` is not live (known without a query once read for the content version)."""
+    """Whether an ancestor of ``page`` is not live or past its expiry (known without a query once read)."""
     return any(page.path.startswith(path) and page.depth > depth for path, depth in _unpublished_sections())
 
 

@@ -74,6 +74,19 @@ def test_a_page_under_a_section_unpublished_alone_leaves_the_sitemap(client, hom
     assert shown(sitemap_text(client), [section, Page(slug="qzsmunder")]) == []
 
 
+def test_a_page_under_a_section_past_its_expiry_is_hidden_with_it(client, home_page):
+    section = factories.StandardPageFactory(parent=home_page, title="Qzsmold", slug="qzsmold")
+    child = factories.StandardPageFactory(parent=section, title="Qzsmoldchild", slug="qzsmoldchild")
+    assert client.get(child.url).status_code == HTTPStatus.OK
+    soon = timezone.now() + datetime.timedelta(seconds=2)
+    type(section).objects.filter(pk=section.pk).update(expire_at=soon)
+    factories.StandardPageFactory(parent=home_page)  # moves the content version on
+    assert "qzsmoldchild" in sitemap_text(client)
+    time.sleep(max(0, (soon - timezone.now()).total_seconds()) + 0.2)
+    assert shown(sitemap_text(client), [section, child]) == []
+    assert client.get(child.url).status_code == HTTPStatus.NOT_FOUND
+
+
 def test_a_page_expiring_after_the_sitemap_was_kept_leaves_it_when_it_expires(client, home_page):
     factories.StandardPageFactory(
         parent=home_page, title="Qzsmsoon", slug="qzsmsoon", expire_at=timezone.now() + datetime.timedelta(seconds=2)
