@@ -16,7 +16,6 @@ from wagtail.models import Locale
 
 from core.registry import content_types
 from events.models import EventIndexPage, EventPage
-from events.recurrence import normalize_recurrence
 from heritage.models import HeritageIndexPage, HeritageProjectPage
 from home.models import HomePage
 from home.sections import get_home_page, get_section
@@ -76,9 +75,6 @@ ILLUSTRATION_ALT = {
 COUNCIL_ID = "coordination-council"
 COUNCIL_TERM = {"term_years": 3, "term_start": datetime.date(2025, 3, 15)}
 
-#: Imported events that repeat: the file gives the first occurrence, the rule the others.
-RECURRENCES = {"russian-course-ghent-2027": "FREQ=WEEKLY;BYDAY=SA;COUNT=20"}
-
 #: Plain pages shown in the main navigation next to the sections.
 MENU_PAGE_IDS = ("about-network", "contacts")
 
@@ -129,8 +125,6 @@ def _wanted_fields(page):
         wanted["logo_id"] = demo_image(key, f"{page.title}: emblem (demo picture)", lambda: compose_logo(key)).pk
     if page.external_id == COUNCIL_ID:
         wanted.update(COUNCIL_TERM)
-    if isinstance(page, EventPage) and page.external_id in RECURRENCES:
-        wanted["recurrence"] = normalize_recurrence(RECURRENCES[page.external_id], page.tzinfo)
     if page.external_id in MENU_PAGE_IDS or type(page) in SECTION_NAMES:
         wanted["show_in_menus"] = True
     return wanted
@@ -240,9 +234,6 @@ class DemoExtension(ImportExtension):
             setattr(page, name, value)
         if isinstance(page, HeritageProjectPage):
             set_recognitions(page)
-        if isinstance(page, EventPage):
-            # What the page's save works out from a recurrence; the import writes the row without save.
-            page.last_occurrence_end = page.compute_last_occurrence_end()
 
     def source_relations(self, page, item):
         if isinstance(page, HeritageProjectPage):

@@ -249,6 +249,14 @@ def test_recurring_events_repeat_in_every_language(demo, db):
     assert EventPage.objects.upcoming().filter(locale__language_code="ru", start__lt=DEMO_TODAY).count() >= 2
 
 
+def test_the_imported_saturday_course_repeats_in_every_language(demo, db):
+    """Its rule comes with the file's line: a second load finds it as imported (the test of a second run)."""
+    for language in LANGUAGES:
+        course = EventPage.objects.live().get(external_id="russian-course-ghent-2027", locale__language_code=language)
+        assert course.recurrence.startswith("FREQ=WEEKLY") and "BYDAY=SA" in course.recurrence
+        assert course.last_occurrence_end > course.end
+
+
 def test_each_language_has_a_this_year_collection_translated_from_english(demo, db, client):
     source = CollectionPage.objects.get(external_id="collection-this-year", locale__language_code="en")
     for language in LANGUAGES:
