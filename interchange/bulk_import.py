@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.registry import FieldKind
+from localisation.restrictions import restrict_new_translations
 from localisation.slugs import slug_from_title
 from localisation.translation import translated_texts
 
@@ -244,5 +245,7 @@ class NewContent:
         insert_children(translated_pages)
         insert_tags(tags)
         save_revisions(translated_pages, statuses, importer.user)
+        # Written without signals: each takes its source's view restrictions, as a copy by wagtail-localize does.
+        restrict_new_translations(translated_pages)
         create_translations(records, importer.user)
         importer.count("created", len(lines))
