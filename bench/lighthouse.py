@@ -62,7 +62,7 @@ def prepare_site(env, port):
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--noinput", "-v0"],
-        ["load_demo", "--address", f"127.0.0.1:{port}"],
+        ["load_demo", "--pictures-now", "--address", f"127.0.0.1:{port}"],
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)

@@ -92,7 +92,7 @@ def build_demo(database_path):
 
     django_setup(database_path)
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--pictures-now", verbosity=0)
 
 
 class SectionWriter:

@@ -60,13 +60,14 @@ def prerender(image, usages):
 
 
 @task()
-def prerender_uploaded_image(image_id):
+def prerender_image(image_id, usages=UPLOAD_USAGES):
+    """The task worker's :func:`prerender`: an image deleted since it was queued is skipped."""
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is not None:
-        prerender(image, UPLOAD_USAGES)
+        prerender(image, usages)
 
 
 def queue_prerender_on_upload(sender, instance, created, raw=False, **kwargs):
     """A new image's renditions are made by the task worker once its transaction commits."""
     if created and not raw:
-        transaction.on_commit(lambda: prerender_uploaded_image.enqueue(instance.pk))
+        transaction.on_commit(lambda: prerender_image.enqueue(instance.pk))

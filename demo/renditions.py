@@ -1,4 +1,4 @@
-"""The demo's renditions made while it loads, so that its first visitor waits for no image encoding."""
+"""The demo's renditions, made ahead of its first visitors: by the task worker, or while it loads."""
 
 from collections import defaultdict
 
@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import get_page_models
 
 from core.models import BasePage
-from core.renditions import prerender
+from core.renditions import prerender, prerender_image
 from heritage.models import HeritageGalleryImage
 from home.models import HomePage
 from organisations.models import OrganisationPage
@@ -39,4 +39,17 @@ def prerender_demo_images():
     usages = image_usages()
     for image in get_image_model().objects.filter(pk__in=usages):
         prerender(image, sorted(usages[image.pk]))
+    return len(usages)
+
+
+def queue_demo_images():
+    """Queue :func:`prerender_demo_images`'s work for the task worker, one task an image; the number of images.
+
+    Encoding AVIF is most of the demo's loading time; the worker started beside
+    the server makes the pictures in its first minute, and a page shown before
+    that makes the ones it needs, as Wagtail does for any image.
+    """
+    usages = image_usages()
+    for image_id, shown_as in usages.items():
+        prerender_image.enqueue(image_id, sorted(shown_as))
     return len(usages)

@@ -67,7 +67,7 @@ def demo(django_db_setup, django_db_blocker):
         call_command("load_demo")
         second = site_counts()
         password = re.search(r"Demo admin account: admin / (\S+)", output.getvalue()).group(1)
-        yield {"first": first, "second": second, "admin_password": password}
+        yield {"first": first, "second": second, "admin_password": password, "output": output.getvalue()}
         transaction.set_rollback(True)
 
 
@@ -357,7 +357,11 @@ def test_pictures_carry_no_text_so_their_descriptions_name_none(demo, db):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_after_load_demo_no_page_has_a_picture_left_to_make(demo, db, client, language):
-    """Every rendition the pages show (AVIF, WebP, JPEG; cards, main images, galleries, logos) exists already."""
+    """Every rendition the pages show (AVIF, WebP, JPEG; cards, main images, galleries, logos) exists already.
+
+    ``load_demo`` queues them for the task worker; tests run tasks at once.
+    """
+    assert re.search(r"Pictures of \d+ demo images queued for the task worker", demo["output"])
     renditions = get_image_model().get_rendition_model().objects
     made = renditions.count()
     pages = [HomePage, StandardPage, EventIndexPage, *CONTENT_MODELS]

@@ -29,7 +29,7 @@ from demo.enrichment import DemoExtension, enrich_content, enrich_home_pages, en
 from demo.form_pages import add_form_pages
 from demo.listings import add_listings
 from demo.participation import add_registration_event
-from demo.renditions import prerender_demo_images
+from demo.renditions import prerender_demo_images, queue_demo_images
 from search.batching import batched_tasks
 
 ADMIN_USERNAME = "admin"
@@ -76,8 +76,13 @@ class Command(BaseCommand):
             action="store_true",
             help="With DEBUG off, create the demo superuser anyway, with a random password printed once.",
         )
+        parser.add_argument(
+            "--pictures-now",
+            action="store_true",
+            help="Make the pictures' renditions here and now instead of queueing them for the task worker.",
+        )
 
-    def handle(self, *args, with_demo_admin=False, address=DEFAULT_ADDRESS, **options):
+    def handle(self, *args, with_demo_admin=False, address=DEFAULT_ADDRESS, pictures_now=False, **options):
         try:
             hostname, port = site_address(address)
         except ValueError as error:
@@ -97,7 +102,10 @@ class Command(BaseCommand):
             Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
             password = self.ensure_admin(with_demo_admin)
         # After the commit: a failed encoding leaves a loaded demo whose pages make the rendition when shown.
-        self.stdout.write(f"Pictures made for {prerender_demo_images()} demo images.")
+        if pictures_now:
+            self.stdout.write(f"Pictures made for {prerender_demo_images()} demo images.")
+        else:
+            self.stdout.write(f"Pictures of {queue_demo_images()} demo images queued for the task worker.")
         self.stdout.write(self.style.SUCCESS(f"Demo site ready at http://{hostname}:{port}/."))
         if password:
             self.stdout.write(f"Demo admin account: {ADMIN_USERNAME} / {password}")
