@@ -222,7 +222,11 @@ def site_env(workdir):
 def prepare_site(workdir):
     env = site_env(workdir)
     python = sys.executable
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--pictures-now"], ["collectstatic", "--noinput", "-v0"]):
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo", "--pictures-now"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     found = subprocess.run(
         [python, "manage.py", "shell", "-c", FIND_PAGES], cwd=ROOT, env=env, check=True, capture_output=True, text=True
