@@ -31,7 +31,7 @@ from .filters import (
     site_time_zone,
 )
 from .month_grid import month_weeks, spread_over_days, weekday_names
-from .occurrences import OCCURRENCE_FIELDS, EventOccurrences, Occurrence
+from .occurrences import OCCURRENCE_FIELDS, EventDates, Occurrence
 from .views import attach_localized_organisers, render_refused, with_listing_relations
 
 #: Occurrences of a month's agenda per page.
@@ -48,18 +48,11 @@ GRID_FIELDS = (
 
 
 @dataclass(eq=False)
-class EventTimes(EventOccurrences):
-    """An event as the grid shows it: its title, address and what its occurrences are computed from."""
+class EventTimes(EventDates):
+    """An event as the grid shows it: its dates, with its title and address."""
 
-    pk: int
     title: str
     url: str
-    start: datetime.datetime
-    end: datetime.datetime
-    time_zone: str
-    recurrence: str
-    exception_dates: list
-    last_occurrence_end: datetime.datetime | None
 
 
 def read_day(value, month):
