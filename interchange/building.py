@@ -19,7 +19,7 @@ from wagtail.rich_text import RichText
 from core.registry import FieldKind, content_types
 
 from .checks import founded_year_of, parse_date, parse_datetime
-from .exporter import format_datetime, time_zone_for, tzinfo_for
+from .item_values import format_datetime, time_zone_for, tzinfo_for
 from .pages import model_of
 
 #: Model fields every line sets; a type's fields add theirs (the others: place

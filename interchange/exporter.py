@@ -40,32 +40,15 @@ from .collector import old_objects_set_aside
 from .item_context import ItemContext, link_field
 from .item_values import (
     fallback_values_of,
-    format_datetime,
     is_live_at,
     item_of,
     paragraph_texts,
     parent_id_of,
     source_fields_of,
     status_for,
-    tag_order,
-    time_zone_for,
-    tzinfo_for,
 )
 from .page_rows import needs_revision, page_model, read_rows, row_item, rows_of
 from .pages import external_id_of
-
-# Also the names of item_values that other modules read from here.
-__all__ = [
-    "export_items",
-    "export_to",
-    "format_datetime",
-    "page_item",
-    "page_items",
-    "row_items",
-    "tag_order",
-    "time_zone_for",
-    "tzinfo_for",
-]
 
 
 def paragraphs_of(page):

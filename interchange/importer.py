@@ -35,8 +35,9 @@ from .bulk_import import NewContent
 from .checks import founded_year_of
 from .collector import old_objects_set_aside
 from .current_items import ITEM_BATCH, batches, current_source_items, current_translation_items
-from .exporter import link_field, page_item
+from .exporter import page_item
 from .failures import IMPORT_FAILURES, problems_of
+from .item_context import link_field
 from .pages import model_of, pages_with_ids, site_items
 from .reading import iter_items, open_lines
 from .source_pages import SOURCE_ITEMS_AT_HAND, RecentlyUsed, SourcePages, comparable

@@ -30,6 +30,7 @@ from .checks import (
     text_needing_source,
     translatable_fields,
 )
+from .exporter import page_item
 from .pages import existing_section, model_of, site_items
 from .reading import Problem, open_lines, read_lines
 
@@ -144,8 +145,6 @@ class _Validator:
         site_item = self.site.get(item["id"])
         if site_item is None or site_item.source_locale == item["locale"] or site_item.type != item["type"]:
             return None
-        from .exporter import page_item
-
         source_page = model_of(site_item.type).objects.get(pk=site_item.source.pk)
         source = {name: value for name, value in page_item(source_page).items() if name not in ("id", "type")}
         locale = source.pop("locale")

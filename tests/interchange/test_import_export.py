@@ -11,8 +11,9 @@ from wagtail_localize.models import Translation
 
 from events.models import EventPage
 from home.models import StandardPage
-from interchange.exporter import export_items, tag_order
+from interchange.exporter import export_items
 from interchange.importer import import_file
+from interchange.item_values import tag_order
 from interchange.validation import InvalidContent
 from jubilees.models import JubileePage
 from organisations.models import OrganisationPage
